@@ -68,14 +68,16 @@ public class DockerEvents implements AutoCloseable {
 
                         @Override
                         public void onError(Throwable error) {
-                            streamEnded(this);
-                            engine.streamFailed(error);
+                            if (streamEnded(this)) {
+                                engine.streamFailed(error);
+                            }
                         }
 
                         @Override
                         public void onComplete() {
-                            streamEnded(this);
-                            engine.check();
+                            if (streamEnded(this)) {
+                                engine.check();
+                            }
                         }
                     }));
         } catch (DockerFailure e) {
@@ -83,20 +85,24 @@ public class DockerEvents implements AutoCloseable {
         }
     }
 
-    private synchronized void streamEnded(Closeable which) {
+    /** True when the stream ended by itself; false when we closed it (closing also ends it with an error). */
+    private synchronized boolean streamEnded(Closeable which) {
         if (stream == which) {
             stream = null;
+            return true;
         }
+        return false;
     }
 
     private synchronized void closeStream() {
         if (stream != null) {
+            Closeable closing = stream;
+            stream = null;
             try {
-                stream.close();
+                closing.close();
             } catch (IOException e) {
                 log.debug("Closing the event stream", e);
             }
-            stream = null;
         }
     }
 

@@ -58,6 +58,11 @@ public record RunSpec(String image, String name, List<String> command, Map<Strin
         image = image == null ? "" : image.trim();
     }
 
+    /** Whether the text is an image reference the engine could accept ([registry/]name[:tag][@digest]). */
+    public static boolean validImage(String reference) {
+        return IMAGE.matcher(reference).matches();
+    }
+
     public static RunSpec of(String image, String name, List<String> command) {
         return new RunSpec(image, name, command, null, null, null, null, null, null, null, null);
     }

@@ -1,0 +1,246 @@
+package io.miniman.docker.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.PruneType;
+import com.github.dockerjava.api.model.PullResponseItem;
+
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerFailure;
+
+/** Images on the engine, in records: list, pull, build, tag, remove, prune, inspect. */
+@Service
+public class ImageService {
+
+    private static final String NONE = "<none>:<none>";
+
+    private final DockerEngine engine;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ImageService(DockerEngine engine) {
+        this.engine = engine;
+    }
+
+    public List<ImageSummary> list() {
+        List<Image> images = engine.call(c -> c.listImagesCmd().exec());
+        Map<String, Integer> usage = new HashMap<>();
+        for (Container container : engine.call(c -> c.listContainersCmd().withShowAll(true).exec())) {
+            usage.merge(container.getImageId(), 1, Integer::sum);
+        }
+        List<ImageSummary> out = new ArrayList<>(images.size());
+        for (Image image : images) {
+            List<String> tags = tags(image);
+            out.add(new ImageSummary(image.getId(), tags, image.getSize() == null ? 0 : image.getSize(),
+                    Instant.ofEpochSecond(image.getCreated() == null ? 0 : image.getCreated()),
+                    usage.getOrDefault(image.getId(), 0), tags.isEmpty()));
+        }
+        return out;
+    }
+
+    private static List<String> tags(Image image) {
+        return image.getRepoTags() == null ? List.of()
+                : Arrays.stream(image.getRepoTags()).filter(t -> !NONE.equals(t)).toList();
+    }
+
+    public boolean present(String reference) {
+        try {
+            engine.run(c -> c.inspectImageCmd(reference).exec());
+            return true;
+        } catch (DockerFailure e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Pulls an image, reporting every layer's progress as the engine sends it. Without a tag or digest the
+     * tag is "latest": an empty tag would make the engine pull every tag of the repository.
+     */
+    public void pull(String reference, RegistryAuth auth, Consumer<PullProgress> progress) {
+        Reference ref = Reference.parse(reference);
+        PullImageResultCallback callback = engine.call(c -> {
+            PullImageCmd cmd = c.pullImageCmd(ref.repository());
+            if (ref.tag() != null) {
+                cmd.withTag(ref.tag());
+            }
+            if (auth != null && auth.username() != null && !auth.username().isBlank()) {
+                cmd.withAuthConfig(new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
+                        .withRegistryAddress(auth.serverAddress()));
+            }
+            return cmd.exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    if (item.getId() != null && item.getStatus() != null) {
+                        var detail = item.getProgressDetail();
+                        progress.accept(new PullProgress(item.getId(), item.getStatus(),
+                                detail == null || detail.getCurrent() == null ? 0 : detail.getCurrent(),
+                                detail == null || detail.getTotal() == null ? 0 : detail.getTotal()));
+                    }
+                    super.onNext(item);
+                }
+            });
+        });
+        engine.run(c -> {
+            try {
+                callback.awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerFailure("Pull of " + reference + " interrupted");
+            }
+        });
+    }
+
+    /**
+     * Builds an image and tags it, streaming the engine's log lines. When the build fails, the untagged
+     * images its finished steps left behind are removed again: a failed build leaves nothing of ours.
+     *
+     * @return the new image's full id
+     */
+    public String build(BuildSource source, String tag, Map<String, String> buildArgs, Consumer<String> log) {
+        Reference.parse(tag);
+        Path context;
+        try {
+            context = BuildContextFile.prepare(source, engine.properties().buildContextLimit());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> before = allImageIds();
+        try (InputStream tar = Files.newInputStream(context)) {
+            engine.run(c -> {
+                BuildImageCmd cmd = c.buildImageCmd().withTarInputStream(tar).withTags(Set.of(tag))
+                        .withForcerm(true).withPull(false);
+                buildArgs.forEach(cmd::withBuildArg);
+                return cmd.exec(new BuildImageResultCallback() {
+                    @Override
+                    public void onNext(BuildResponseItem item) {
+                        if (item.getStream() != null) {
+                            item.getStream().lines().forEach(log);
+                        }
+                        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                            log.accept(item.getErrorDetail().getMessage());
+                        }
+                        super.onNext(item);
+                    }
+                }).awaitImageId();
+            });
+            return engine.call(c -> c.inspectImageCmd(tag).exec().getId());
+        } catch (DockerFailure e) {
+            removeLeftovers(before);
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(context);
+            } catch (IOException ignored) {
+                // a temp file the OS cleans up later
+            }
+        }
+    }
+
+    private Set<String> allImageIds() {
+        Set<String> ids = new HashSet<>();
+        engine.call(c -> c.listImagesCmd().withShowAll(true).exec()).forEach(i -> ids.add(i.getId()));
+        return ids;
+    }
+
+    private void removeLeftovers(Set<String> before) {
+        engine.run(c -> leftovers(c, before).forEach(id -> {
+            try {
+                c.removeImageCmd(id).withNoPrune(false).exec();
+            } catch (RuntimeException alreadyGone) {
+                // removed with a child, or in use by someone else: not ours to force
+            }
+        }));
+    }
+
+    /** Untagged images that did not exist before the build, newest first so children go before parents. */
+    private static List<String> leftovers(DockerClient c, Set<String> before) {
+        return c.listImagesCmd().withShowAll(true).exec().stream()
+                .filter(i -> !before.contains(i.getId()) && tags(i).isEmpty())
+                .sorted((a, b) -> Long.compare(b.getCreated(), a.getCreated()))
+                .map(Image::getId).toList();
+    }
+
+    public void tag(String image, String newReference) {
+        Reference ref = Reference.parse(newReference);
+        engine.run(c -> c.tagImageCmd(image, ref.repository(), ref.tag() == null ? "latest" : ref.tag()).exec());
+    }
+
+    public void remove(String image, boolean force) {
+        engine.run(c -> c.removeImageCmd(image).withForce(force).exec());
+    }
+
+    /** {@code unusedToo}: every image no container uses, not only the dangling ones. */
+    public PruneResult prune(boolean unusedToo) {
+        Long reclaimed = engine.call(c -> c.pruneCmd(PruneType.IMAGES).withDangling(!unusedToo).exec().getSpaceReclaimed());
+        return new PruneResult(reclaimed == null ? 0 : reclaimed);
+    }
+
+    public String inspectJson(String image) {
+        JsonNode node = engine.getJson("/images/" + image + "/json");
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<HistoryEntry> history(String image) {
+        List<HistoryEntry> out = new ArrayList<>();
+        for (JsonNode layer : engine.getJson("/images/" + image + "/history")) {
+            List<String> tags = new ArrayList<>();
+            layer.path("Tags").forEach(t -> tags.add(t.asText()));
+            out.add(new HistoryEntry(layer.path("Id").asText(), Instant.ofEpochSecond(layer.path("Created").asLong()),
+                    layer.path("CreatedBy").asText(), layer.path("Size").asLong(), tags));
+        }
+        return out;
+    }
+
+    /** An image reference split the way the engine's pull and tag endpoints want it. */
+    record Reference(String repository, String tag) {
+
+        static Reference parse(String reference) {
+            String ref = reference == null ? "" : reference.trim();
+            if (ref.isEmpty() || !io.miniman.docker.container.RunSpec.validImage(ref)) {
+                throw new IllegalArgumentException("'" + ref + "' is not a valid image reference");
+            }
+            if (ref.contains("@")) {
+                return new Reference(ref, null);
+            }
+            int colon = ref.lastIndexOf(':');
+            if (colon > ref.lastIndexOf('/')) {
+                return new Reference(ref.substring(0, colon), ref.substring(colon + 1));
+            }
+            return new Reference(ref, "latest");
+        }
+    }
+}
