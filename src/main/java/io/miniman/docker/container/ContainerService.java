@@ -208,7 +208,7 @@ public class ContainerService {
     }
 
     public void rename(String id, String newName) {
-        if (newName == null || !RunSpec.NAME.matcher(newName).matches()) {
+        if (!RunSpec.validName(newName)) {
             throw new IllegalArgumentException("Name '" + newName
                     + "' may only hold letters, digits, '_', '.' and '-', and must start with a letter or digit");
         }

@@ -58,6 +58,11 @@ public record RunSpec(String image, String name, List<String> command, Map<Strin
         image = image == null ? "" : image.trim();
     }
 
+    /** Docker's rule for container and volume names. */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** Whether the text is an image reference the engine could accept ([registry/]name[:tag][@digest]). */
     public static boolean validImage(String reference) {
         return IMAGE.matcher(reference).matches();

@@ -33,6 +33,7 @@ import com.github.dockerjava.api.model.PullResponseItem;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
+import io.miniman.docker.PruneResult;
 
 /** Images on the engine, in records: list, pull, build, tag, remove, prune, inspect. */
 @Service
@@ -138,7 +139,7 @@ public class ImageService {
                 BuildImageCmd cmd = c.buildImageCmd().withTarInputStream(tar).withTags(Set.of(tag))
                         .withForcerm(true).withPull(false);
                 buildArgs.forEach(cmd::withBuildArg);
-                return cmd.exec(new BuildImageResultCallback() {
+                cmd.exec(new BuildImageResultCallback() {
                     @Override
                     public void onNext(BuildResponseItem item) {
                         if (item.getStream() != null) {

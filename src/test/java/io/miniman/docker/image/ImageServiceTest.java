@@ -30,6 +30,7 @@ import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.DockerProperties;
 import io.miniman.docker.DockerTestEngine;
+import io.miniman.docker.PruneResult;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.ExecResult;
 import io.miniman.docker.container.RunSpec;

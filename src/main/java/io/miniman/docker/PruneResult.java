@@ -1,4 +1,4 @@
-package io.miniman.docker.image;
+package io.miniman.docker;
 
 /** What a prune freed. */
 public record PruneResult(long reclaimedBytes) {
