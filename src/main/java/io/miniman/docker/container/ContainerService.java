@@ -286,9 +286,12 @@ public class ContainerService {
         return cmd.withLabels(spec.labels()).withHostConfig(host);
     }
 
-    /** Lines written so far: the last {@code tail}, or since a time. */
+    /**
+     * Lines written so far: the last {@code tail}, or since a time; never more than the configured
+     * log buffer, however much the engine sends.
+     */
     public List<LogLine> logs(String id, LogQuery query) {
-        List<LogLine> lines = new ArrayList<>();
+        LogBuffer lines = new LogBuffer(engine.properties().logBufferLines());
         ResultCallback.Adapter<Frame> callback = engine.call(c -> logCmd(c.logContainerCmd(id), query, false)
                 .exec(new FrameAdapter(query.timestamps(), lines::add)));
         try {
@@ -299,7 +302,7 @@ public class ContainerService {
         if (callback instanceof FrameAdapter adapter && adapter.error != null) {
             throw engine.failure(adapter.error);
         }
-        return lines;
+        return lines.snapshot();
     }
 
     /** Sends each new line to {@code sink} until the subscription is closed or the container ends. */

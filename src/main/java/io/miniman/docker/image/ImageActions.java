@@ -44,13 +44,18 @@ public class ImageActions {
         });
     }
 
-    public OperationHandle build(BuildSource source, String tag, Map<String, String> buildArgs, Consumer<String> log) {
+    /** Builds from a context staged by {@link ImageService#prepare}; the operation deletes it when done. */
+    public OperationHandle build(PreparedContext context, String tag, Map<String, String> buildArgs, Consumer<String> log) {
+        ImageService.Reference.parse(tag);
         return operations.submit(OperationType.DOCKER, "Build image", tag, ctx -> {
-            String id = images.build(source, tag, buildArgs, line -> {
-                ctx.progress(line);
-                log.accept(line);
-            });
-            return "built " + tag + " (" + id + ")";
+            try (context) {
+                ctx.progress("context: " + context.description());
+                String id = images.build(context, tag, buildArgs, line -> {
+                    ctx.progress(line);
+                    log.accept(line);
+                });
+                return "built " + tag + " (" + id + ")";
+            }
         });
     }
 

@@ -120,21 +120,37 @@ public class ImageService {
     }
 
     /**
-     * Builds an image and tags it, streaming the engine's log lines. When the build fails, the untagged
-     * images its finished steps left behind are removed again: a failed build leaves nothing of ours.
-     *
-     * @return the new image's full id
+     * Checks a build source (an archive at all, within the size limit) and stages it on disk. For an
+     * upload this must happen while the upload request is open; the build can follow later.
      */
-    public String build(BuildSource source, String tag, Map<String, String> buildArgs, Consumer<String> log) {
-        Reference.parse(tag);
-        Path context;
+    public PreparedContext prepare(BuildSource source) {
         try {
-            context = BuildContextFile.prepare(source, engine.properties().buildContextLimit());
+            Path file = BuildContextFile.prepare(source, engine.properties().buildContextLimit());
+            return new PreparedContext(file, source instanceof BuildSource.Upload u ? u.fileName() : "typed Dockerfile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Prepares and builds in one go; see {@link #build(PreparedContext, String, Map, Consumer)}. */
+    public String build(BuildSource source, String tag, Map<String, String> buildArgs, Consumer<String> log) {
+        Reference.parse(tag);
+        try (PreparedContext context = prepare(source)) {
+            return build(context, tag, buildArgs, log);
+        }
+    }
+
+    /**
+     * Builds an image and tags it, streaming the engine's log lines. When the build fails, the untagged
+     * images its finished steps left behind are removed again: a failed build leaves nothing of ours.
+     * The context stays the caller's to close.
+     *
+     * @return the new image's full id
+     */
+    public String build(PreparedContext context, String tag, Map<String, String> buildArgs, Consumer<String> log) {
+        Reference.parse(tag);
         Set<String> before = allImageIds();
-        try (InputStream tar = Files.newInputStream(context)) {
+        try (InputStream tar = Files.newInputStream(context.file())) {
             engine.run(c -> {
                 BuildImageCmd cmd = c.buildImageCmd().withTarInputStream(tar).withTags(Set.of(tag))
                         .withForcerm(true).withPull(false);
@@ -158,12 +174,6 @@ public class ImageService {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(context);
-            } catch (IOException ignored) {
-                // a temp file the OS cleans up later
-            }
         }
     }
 

@@ -1,0 +1,261 @@
+package io.miniman.docker.container.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerEvents;
+import io.miniman.docker.container.ContainerActions;
+import io.miniman.docker.container.ContainerFilter;
+import io.miniman.docker.container.ContainerService;
+import io.miniman.docker.container.ContainerSummary;
+import io.miniman.docker.image.ImageService;
+import io.miniman.docker.network.NetworkService;
+import io.miniman.docker.ui.DockerPage;
+import io.miniman.operation.OperationHandle;
+import io.miniman.security.Roles;
+import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.Formats;
+import io.miniman.ui.StatusBadge;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Every container on the engine, live: filters, badges, a menu per row and actions on a selection. */
+@Route("docker/containers")
+@PageTitle("Containers · Mini Manager")
+@Menu(title = "Containers", order = 40, icon = "vaadin:cubes")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+public class ContainersView extends DockerPage {
+
+    static final List<String> STATES = List.of("running", "paused", "restarting", "created", "exited", "dead");
+    /** Below this width (a phone held upright) only name, state and the menu stay. */
+    private static final int NARROW = 700;
+
+    private final ContainerService containers;
+    private final ContainerActions actions;
+    private final ImageService images;
+    private final NetworkService networks;
+
+    final Grid<ContainerSummary> grid = new Grid<>();
+    final MultiSelectComboBox<String> states = new MultiSelectComboBox<>("State");
+    final TextField search = new TextField("Search");
+    final Button run = new Button("Run container", VaadinIcon.PLUS.create());
+    final Button startSelected = new Button("Start");
+    final Button stopSelected = new Button("Stop");
+    final Button restartSelected = new Button("Restart");
+    final Button killSelected = new Button("Kill");
+    final Button removeSelected = new Button("Remove");
+    private final List<Grid.Column<ContainerSummary>> secondary = new ArrayList<>();
+    private List<ContainerSummary> rows = List.of();
+
+    public ContainersView(DockerEngine engine, DockerEvents events, ContainerService containers, ContainerActions actions,
+                          ImageService images, NetworkService networks) {
+        super(engine, events, Set.of("container"));
+        this.containers = containers;
+        this.actions = actions;
+        this.images = images;
+        this.networks = networks;
+
+        states.setItems(STATES);
+        states.setClearButtonVisible(true);
+        states.addValueChangeListener(e -> refreshNow());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setPlaceholder("name, image or id");
+        search.addValueChangeListener(e -> refreshNow());
+        FlexLayout filters = new FlexLayout(states, search);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.addClickListener(click -> new RunDialog(images, networks, actions, this::refreshNow).open());
+        startSelected.addClickListener(click -> onSelection(c -> () -> actions.start(c.id(), c.name()), "Started"));
+        stopSelected.addClickListener(click -> onSelection(
+                c -> () -> actions.stop(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Stopped"));
+        restartSelected.addClickListener(click -> onSelection(
+                c -> () -> actions.restart(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Restarted"));
+        killSelected.addClickListener(click -> confirmKill(List.copyOf(grid.getSelectedItems())));
+        removeSelected.addClickListener(click -> confirmRemove(List.copyOf(grid.getSelectedItems())));
+        killSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        removeSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        FlexLayout toolbar = new FlexLayout(run, startSelected, stopSelected, restartSelected, killSelected, removeSelected);
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        toolbar.getStyle().set("gap", "var(--lumo-space-s)");
+        toolbar.setVisible(canAct());
+
+        configureGrid();
+        updateBulkButtons();
+        add(new H2("Containers"), toolbar, filters, grid);
+        expand(grid);
+    }
+
+    private void configureGrid() {
+        grid.addComponentColumn(c -> new RouterLink(c.name(), ContainerView.class, c.id())).setHeader("Name")
+                .setFlexGrow(1).setSortable(true).setComparator(ContainerSummary::name);
+        grid.addComponentColumn(c -> StatusBadge.of(c.state(), stateTheme(c.state()))).setHeader("State")
+                .setAutoWidth(true).setFlexGrow(0);
+        secondary.add(grid.addColumn(ContainerSummary::image).setHeader("Image").setFlexGrow(1));
+        secondary.add(grid.addComponentColumn(ContainersView::status).setHeader("Status").setAutoWidth(true));
+        secondary.add(grid.addColumn(c -> c.ports().stream().map(Object::toString).collect(Collectors.joining(", ")))
+                .setHeader("Ports").setFlexGrow(1));
+        secondary.add(grid.addColumn(c -> Formats.time(c.created())).setHeader("Created").setAutoWidth(true)
+                .setComparator(Comparator.comparing(ContainerSummary::created)));
+        grid.addComponentColumn(this::rowMenu).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSelectionMode(canAct() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+        grid.addSelectionListener(e -> updateBulkButtons());
+        grid.setItems(new CallbackDataProvider<ContainerSummary, Void>(
+                query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
+                query -> rows.size(), ContainerSummary::id));
+        grid.setSizeFull();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        attach.getUI().getPage().retrieveExtendedClientDetails(details -> collapse(details.getWindowInnerWidth()));
+        attach.getUI().getPage().addBrowserWindowResizeListener(resize -> collapse(resize.getWidth()));
+    }
+
+    void collapse(int width) {
+        secondary.forEach(column -> column.setVisible(width >= NARROW));
+    }
+
+    @Override
+    protected void refresh() {
+        rows = containers.list(filter());
+        grid.getDataProvider().refreshAll();
+        // a container that is gone cannot stay selected
+        Set<String> present = rows.stream().map(ContainerSummary::id).collect(Collectors.toSet());
+        grid.getSelectedItems().stream().filter(c -> !present.contains(c.id())).forEach(grid::deselect);
+        updateBulkButtons();
+    }
+
+    ContainerFilter filter() {
+        return new ContainerFilter(states.getValue(), search.getValue());
+    }
+
+    /** The rows as the grid has them now (for tests and the benchmark). */
+    List<ContainerSummary> rows() {
+        return rows;
+    }
+
+    private void updateBulkButtons() {
+        boolean any = !grid.getSelectedItems().isEmpty();
+        List.of(startSelected, stopSelected, restartSelected, killSelected, removeSelected).forEach(b -> b.setEnabled(any));
+    }
+
+    static String stateTheme(String state) {
+        return switch (state) {
+            case "running" -> "success";
+            case "paused", "restarting" -> "contrast";
+            case "dead" -> "error";
+            case "exited" -> "error";
+            default -> "";
+        };
+    }
+
+    private static Component status(ContainerSummary c) {
+        Span status = new Span(c.status() + " ");
+        if (!c.health().isEmpty()) {
+            status.add(StatusBadge.of(c.health(), "healthy".equals(c.health()) ? "success" : "unhealthy".equals(c.health())
+                    ? "error" : "contrast"));
+        }
+        return status;
+    }
+
+    private Component rowMenu(ContainerSummary c) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
+        menu.getItems().get(0).setAriaLabel("Actions for " + c.name());
+        items.addItem("Open", click -> getUI().ifPresent(ui -> ui.navigate(ContainerView.class, c.id())));
+        if (canAct()) {
+            if (c.running()) {
+                items.addItem("Stop", click -> act(() -> actions.stop(c.id(), c.name(), ContainerActions.STOP_TIMEOUT),
+                        "Stopped " + c.name()));
+                items.addItem("Restart", click -> act(() -> actions.restart(c.id(), c.name(), ContainerActions.STOP_TIMEOUT),
+                        "Restarted " + c.name()));
+                items.addItem("Pause", click -> act(() -> actions.pause(c.id(), c.name()), "Paused " + c.name()));
+                items.addItem("Kill", click -> confirmKill(List.of(c)));
+            } else if (c.paused()) {
+                items.addItem("Unpause", click -> act(() -> actions.unpause(c.id(), c.name()), "Unpaused " + c.name()));
+                items.addItem("Kill", click -> confirmKill(List.of(c)));
+            } else {
+                items.addItem("Start", click -> act(() -> actions.start(c.id(), c.name()), "Started " + c.name()));
+            }
+            items.addItem("Rename", click -> rename(c));
+            items.addItem("Remove", click -> confirmRemove(List.of(c)));
+        }
+        return menu;
+    }
+
+    private void onSelection(Function<ContainerSummary, Supplier<OperationHandle>> action, String done) {
+        List<ContainerSummary> selected = List.copyOf(grid.getSelectedItems());
+        actAll(selected.stream().map(action).toList(), done + " " + names(selected));
+    }
+
+    private static String names(List<ContainerSummary> list) {
+        return list.stream().map(ContainerSummary::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    void confirmKill(List<ContainerSummary> targets) {
+        ConfirmAction.ask("Kill " + (targets.size() == 1 ? targets.get(0).name() : targets.size() + " containers") + "?",
+                "The processes of " + names(targets) + " get SIGKILL now, with no chance to finish their work.", "Kill",
+                () -> actAll(targets.stream().<Supplier<OperationHandle>>map(c -> () -> actions.kill(c.id(), c.name())).toList(),
+                        "Killed " + names(targets)));
+    }
+
+    void confirmRemove(List<ContainerSummary> targets) {
+        boolean anyRunning = targets.stream().anyMatch(c -> c.running() || c.paused());
+        ConfirmAction.ask("Remove " + (targets.size() == 1 ? targets.get(0).name() : targets.size() + " containers") + "?",
+                names(targets) + " will be deleted with their anonymous volumes; named volumes stay."
+                        + (anyRunning ? " Running ones are killed first." : ""),
+                "Remove",
+                () -> actAll(targets.stream().<Supplier<OperationHandle>>map(c -> () -> actions.remove(c.id(), c.name(), true, true))
+                        .toList(), "Removed " + names(targets)));
+    }
+
+    private void rename(ContainerSummary c) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rename " + c.name());
+        TextField name = new TextField("New name");
+        name.setValue(c.name());
+        name.setWidthFull();
+        dialog.add(name);
+        Button save = new Button("Rename", click -> {
+            act(() -> actions.rename(c.id(), c.name(), name.getValue().trim()), "Renamed " + c.name() + " to " + name.getValue().trim());
+            dialog.close();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+}

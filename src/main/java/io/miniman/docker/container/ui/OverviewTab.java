@@ -1,0 +1,86 @@
+package io.miniman.docker.container.ui;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import io.miniman.docker.container.ContainerDetails;
+import io.miniman.ui.Formats;
+
+/** Configuration and state of one container; secret-looking environment values arrive masked. */
+class OverviewTab extends VerticalLayout {
+
+    final Grid<ContainerDetails.EnvVar> env = new Grid<>();
+
+    OverviewTab() {
+        setPadding(false);
+    }
+
+    void show(ContainerDetails d) {
+        removeAll();
+        FormLayout facts = new FormLayout();
+        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        fact(facts, "Image", d.image());
+        fact(facts, "State", d.state() + (d.health().isEmpty() ? "" : " (" + d.health() + ")"));
+        fact(facts, "Command", String.join(" ", d.command()));
+        fact(facts, "Entrypoint", String.join(" ", d.entrypoint()));
+        fact(facts, "Working dir", d.workingDir());
+        fact(facts, "Restart policy", d.restartPolicy());
+        fact(facts, "Created", Formats.time(d.created()));
+        fact(facts, "Started", Formats.time(d.startedAt()));
+        fact(facts, "Finished", Formats.time(d.finishedAt()));
+        fact(facts, "Exit code", d.running() || d.exitCode() == null ? "" : String.valueOf(d.exitCode()));
+        fact(facts, "Ports", d.ports().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        fact(facts, "Id", d.id());
+        add(facts);
+
+        env.removeAllColumns();
+        env.addColumn(ContainerDetails.EnvVar::key).setHeader("Variable").setAutoWidth(true);
+        env.addColumn(ContainerDetails.EnvVar::value).setHeader("Value").setFlexGrow(1);
+        env.setItems(d.env());
+        add(section("Environment", env, d.env().size()));
+
+        Grid<ContainerDetails.MountInfo> mounts = new Grid<>();
+        mounts.addColumn(ContainerDetails.MountInfo::type).setHeader("Type").setAutoWidth(true);
+        mounts.addColumn(ContainerDetails.MountInfo::source).setHeader("Source").setFlexGrow(1);
+        mounts.addColumn(ContainerDetails.MountInfo::destination).setHeader("Mounted at").setFlexGrow(1);
+        mounts.addColumn(m -> m.readWrite() ? "rw" : "ro").setHeader("Mode").setAutoWidth(true);
+        mounts.setItems(d.mounts());
+        add(section("Mounts", mounts, d.mounts().size()));
+
+        Grid<ContainerDetails.NetworkAttachment> networks = new Grid<>();
+        networks.addColumn(ContainerDetails.NetworkAttachment::network).setHeader("Network").setFlexGrow(1);
+        networks.addColumn(ContainerDetails.NetworkAttachment::ipAddress).setHeader("IP address").setAutoWidth(true);
+        networks.addColumn(n -> String.join(", ", n.aliases())).setHeader("Aliases").setFlexGrow(1);
+        networks.setItems(d.networks());
+        add(section("Networks", networks, d.networks().size()));
+
+        Grid<Map.Entry<String, String>> labels = new Grid<>();
+        labels.addColumn(Map.Entry::getKey).setHeader("Label").setAutoWidth(true);
+        labels.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(1);
+        labels.setItems(d.labels().entrySet());
+        add(section("Labels", labels, d.labels().size()));
+    }
+
+    private static void fact(FormLayout form, String label, String value) {
+        Span text = new Span(value == null || value.isEmpty() ? "–" : value);
+        text.getStyle().set("word-break", "break-all");
+        form.addFormItem(text, label);
+    }
+
+    private static Component section(String title, Grid<?> grid, int rows) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        grid.setAllRowsVisible(true);
+        VerticalLayout box = new VerticalLayout(new H4(title + " (" + rows + ")"), grid);
+        box.setPadding(false);
+        box.setSpacing(false);
+        return box;
+    }
+}

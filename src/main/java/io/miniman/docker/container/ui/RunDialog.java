@@ -1,0 +1,129 @@
+package io.miniman.docker.container.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import io.miniman.docker.DockerFailure;
+import io.miniman.docker.container.ContainerActions;
+import io.miniman.docker.container.RunSpec;
+import io.miniman.docker.container.SpecText;
+import io.miniman.docker.image.ImageService;
+import io.miniman.docker.image.ui.PullProgressPanel;
+import io.miniman.docker.network.NetworkService;
+import io.miniman.docker.network.NetworkSummary;
+import io.miniman.operation.OperationStatus;
+
+/** "Run a new container": checked before it is sent; the engine's refusal is shown as it is. */
+class RunDialog extends Dialog {
+
+    final ComboBox<String> image = new ComboBox<>("Image");
+    final Checkbox pull = new Checkbox("Pull the image first when it is not here", true);
+    final TextField name = new TextField("Name");
+    final TextField command = new TextField("Command");
+    final TextArea env = new TextArea("Environment (KEY=value a line)");
+    final TextField ports = new TextField("Ports (e.g. 8080:80, 127.0.0.1:53:53/udp)");
+    final TextArea mounts = new TextArea("Volumes and binds (source:/target[:ro] a line)");
+    final ComboBox<String> network = new ComboBox<>("Network");
+    final Select<RunSpec.RestartPolicy> restart = new Select<>();
+    final IntegerField memory = new IntegerField("Memory limit (MiB)");
+    final NumberField cpus = new NumberField("CPU limit (cores)");
+    final TextArea labels = new TextArea("Labels (key=value a line)");
+    final Div problems = new Div();
+    final PullProgressPanel progress = new PullProgressPanel();
+    final Button runButton = new Button("Run");
+    private final ContainerActions actions;
+    private final Runnable afterRun;
+
+    RunDialog(ImageService images, NetworkService networks,
+              ContainerActions actions, Runnable afterRun) {
+        this.actions = actions;
+        this.afterRun = afterRun;
+        setHeaderTitle("Run a container");
+        setWidth("min(48rem, 96vw)");
+
+        image.setItems(images.list().stream().flatMap(i -> i.tags().stream()).sorted().toList());
+        image.setAllowCustomValue(true);
+        image.addCustomValueSetListener(e -> image.setValue(e.getDetail()));
+        image.setRequiredIndicatorVisible(true);
+        network.setItems(networks.list().stream().map(NetworkSummary::name).sorted().toList());
+        network.setPlaceholder("default bridge");
+        restart.setLabel("Restart policy");
+        restart.setItems(RunSpec.RestartPolicy.values());
+        restart.setItemLabelGenerator(RunSpec.RestartPolicy::engineName);
+        restart.setValue(RunSpec.RestartPolicy.NO);
+        command.setPlaceholder("the image's default");
+        memory.setMin(6);
+        cpus.setMin(0.01);
+        problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
+
+        FormLayout form = new FormLayout(image, pull, name, command, env, ports, mounts, network, restart, memory, cpus, labels);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        form.setColspan(env, 2);
+        form.setColspan(mounts, 2);
+        form.setColspan(labels, 2);
+        add(form, problems, progress);
+
+        runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runButton.addClickListener(click -> submit());
+        getFooter().add(new Button("Cancel", click -> close()), runButton);
+    }
+
+    RunSpec spec() {
+        return new RunSpec(image.getValue(), name.getValue(), SpecText.arguments(command.getValue()),
+                SpecText.keyValues(env.getValue(), "Environment"), SpecText.ports(ports.getValue()),
+                SpecText.mounts(mounts.getValue()), network.getValue(), restart.getValue(),
+                memory.getValue() == null ? null : memory.getValue() * 1024L * 1024L, cpus.getValue(),
+                SpecText.keyValues(labels.getValue(), "Label"));
+    }
+
+    void submit() {
+        RunSpec spec;
+        try {
+            spec = spec();
+        } catch (IllegalArgumentException e) {
+            problems.setText(e.getMessage());
+            return;
+        }
+        List<String> found = spec.problems();
+        if (!found.isEmpty()) {
+            problems.setText(String.join("\n", found));
+            return;
+        }
+        problems.setText("");
+        runButton.setEnabled(false);
+        UI ui = UI.getCurrent();
+        try {
+            actions.run(spec, pull.getValue(), p -> ui.access(() -> progress.update(p))).completion()
+                    .thenAccept(update -> ui.access(() -> {
+                        runButton.setEnabled(true);
+                        if (update.status() == OperationStatus.COMPLETED) {
+                            Notification.show("Started " + (spec.name().isEmpty() ? spec.image() : spec.name()), 3000,
+                                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            close();
+                            afterRun.run();
+                        } else {
+                            problems.setText(update.errorMessage());
+                        }
+                    }));
+        } catch (IllegalArgumentException | DockerFailure e) {
+            runButton.setEnabled(true);
+            problems.setText(e.getMessage());
+        }
+    }
+
+}

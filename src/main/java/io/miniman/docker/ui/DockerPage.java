@@ -1,0 +1,165 @@
+package io.miniman.docker.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerEvent;
+import io.miniman.docker.DockerEvents;
+import io.miniman.docker.DockerFailure;
+import io.miniman.docker.EngineState;
+import io.miniman.docker.Subscription;
+import io.miniman.operation.OperationHandle;
+import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationUpdate;
+import io.miniman.security.CurrentUser;
+import io.miniman.security.Roles;
+
+/**
+ * What every Docker view shares: the engine banner, a refresh whenever the engine reports a change to
+ * the kinds of things the view shows (bursts fold into one refresh), and operations whose outcome is
+ * shown as a notification with the engine's own words.
+ */
+public abstract class DockerPage extends VerticalLayout {
+
+    protected final DockerEngine engine;
+    private final DockerEvents events;
+    private final Set<String> kinds;
+    protected final EngineBanner banner;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private Subscription subscription;
+
+    protected DockerPage(DockerEngine engine, DockerEvents events, Set<String> kinds) {
+        this.engine = engine;
+        this.events = events;
+        this.kinds = kinds;
+        this.banner = new EngineBanner(this::retry);
+        setSizeFull();
+        add(banner);
+    }
+
+    /** Reloads what the view shows from the services. */
+    protected abstract void refresh();
+
+    protected static boolean canAct() {
+        return CurrentUser.hasAnyRole(Roles.ADMIN, Roles.OPERATOR);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        UI ui = attach.getUI();
+        subscription = events.subscribe(event -> {
+            if (relevant(event) && refreshQueued.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    refreshQueued.set(false);
+                    refreshNow();
+                });
+            }
+        });
+        refreshNow();
+    }
+
+    private boolean relevant(DockerEvent event) {
+        return event.type().equals(DockerEvent.ENGINE) || kinds.contains(event.type());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(detach);
+    }
+
+    private void retry() {
+        engine.check();
+        refreshNow();
+    }
+
+    protected void refreshNow() {
+        if (engine.state().status() == EngineState.Status.UNKNOWN) {
+            engine.check();
+        }
+        if (engine.state().up()) {
+            read(() -> {
+                refresh();
+                return true;
+            });
+        }
+        banner.show(engine.state());
+    }
+
+    /** Runs a read; a refusal or an unreachable engine becomes a notification or the banner, never a stack trace. */
+    protected <T> Optional<T> read(Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (DockerFailure e) {
+            if (engine.state().up()) {
+                error(e.getMessage());
+            }
+            banner.show(engine.state());
+            return Optional.empty();
+        }
+    }
+
+    /** Starts an action; bad input and engine refusals are shown as they are. */
+    protected void act(Supplier<OperationHandle> action, String done) {
+        UI ui = UI.getCurrent();
+        try {
+            OperationHandle handle = action.get();
+            handle.completion().thenAccept(update -> ui.access(() -> {
+                if (update.status() == OperationStatus.COMPLETED) {
+                    Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } else {
+                    error(update.errorMessage());
+                }
+                refreshNow();
+            }));
+        } catch (IllegalArgumentException | DockerFailure e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** The same action on a selection: one notification for the lot, with every refusal named. */
+    protected void actAll(List<Supplier<OperationHandle>> actions, String done) {
+        UI ui = UI.getCurrent();
+        List<CompletableFuture<OperationUpdate>> results = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Supplier<OperationHandle> action : actions) {
+            try {
+                results.add(action.get().completion());
+            } catch (IllegalArgumentException | DockerFailure e) {
+                refused.add(e.getMessage());
+            }
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenRun(() -> ui.access(() -> {
+            results.stream().map(CompletableFuture::join).filter(u -> u.status() != OperationStatus.COMPLETED)
+                    .forEach(u -> refused.add(u.target() + ": " + u.errorMessage()));
+            if (refused.isEmpty()) {
+                Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } else {
+                error(String.join("\n", refused));
+            }
+            refreshNow();
+        }));
+    }
+
+    protected static void error(String message) {
+        Notification.show(message, 8000, Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
