@@ -1,0 +1,146 @@
+package io.miniman.docker.image.ui;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+
+import io.miniman.docker.DockerFailure;
+import io.miniman.docker.container.SpecText;
+import io.miniman.docker.image.BuildSource;
+import io.miniman.docker.image.ImageActions;
+import io.miniman.docker.image.ImageService;
+import io.miniman.docker.image.PreparedContext;
+import io.miniman.operation.OperationStatus;
+
+/**
+ * Build from an uploaded context (tar, tar.gz or zip) or a typed Dockerfile, with build arguments and a
+ * tag; the engine's log streams in live. The upload is checked (an archive, under the limit) while it
+ * arrives, so a bad file is refused before a build starts.
+ */
+class BuildDialog extends Dialog {
+
+    /** Lines of build log kept on screen; the whole log is in the operation's details. */
+    private static final int LOG_LINES = 2000;
+
+    private final ImageService images;
+    private final ImageActions actions;
+    private final Runnable afterBuild;
+    final TextField tag = new TextField("Tag");
+    final TextArea args = new TextArea("Build arguments (KEY=value a line)");
+    final TextArea dockerfile = new TextArea("Dockerfile");
+    final Upload upload;
+    final Div uploaded = new Div();
+    final TabSheet source = new TabSheet();
+    final Pre log = new Pre();
+    final Div result = new Div();
+    final Button start = new Button("Build");
+    private volatile PreparedContext context;
+    private final AtomicBoolean appendQueued = new AtomicBoolean();
+    private final StringBuffer pendingLog = new StringBuffer();
+
+    BuildDialog(ImageService images, ImageActions actions, Runnable afterBuild) {
+        this.images = images;
+        this.actions = actions;
+        this.afterBuild = afterBuild;
+        setHeaderTitle("Build an image");
+        setWidth("min(48rem, 96vw)");
+        tag.setPlaceholder("e.g. tools:1");
+        tag.setWidthFull();
+        args.setWidthFull();
+        dockerfile.setWidthFull();
+        dockerfile.setMinHeight("10rem");
+        dockerfile.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+
+        upload = new Upload(event -> {
+            PreparedContext previous = context;
+            try {
+                context = images.prepare(new BuildSource.Upload(event.getFileName(), event.getInputStream()));
+                event.getUI().access(() -> uploaded.setText("Ready: " + event.getFileName()));
+            } catch (IllegalArgumentException | DockerFailure e) {
+                context = null;
+                event.getUI().access(() -> uploaded.setText(e.getMessage()));
+            }
+            if (previous != null) {
+                previous.close();
+            }
+        });
+        upload.setAcceptedFileTypes(".tar", ".tgz", ".tar.gz", ".zip", "application/x-tar", "application/gzip", "application/zip");
+        upload.setMaxFiles(1);
+        Div uploadTab = new Div(upload, uploaded);
+        source.add("Dockerfile", dockerfile);
+        source.add("Upload context", uploadTab);
+        source.setWidthFull();
+
+        log.getStyle().set("max-height", "18rem").set("overflow", "auto").set("width", "100%");
+        add(tag, args, source, result, log);
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(click -> build());
+        getFooter().add(new Button("Close", click -> close()), start);
+        addDetachListener(e -> {
+            PreparedContext unused = context;
+            if (unused != null && start.isEnabled()) {
+                unused.close();
+            }
+        });
+    }
+
+    void build() {
+        UI ui = UI.getCurrent();
+        PreparedContext staged;
+        try {
+            if (source.getSelectedIndex() == 0) {
+                staged = images.prepare(new BuildSource.Dockerfile(dockerfile.getValue()));
+            } else {
+                staged = context;
+                if (staged == null) {
+                    result.setText("Upload a tar, tar.gz or zip first");
+                    return;
+                }
+                context = null;
+            }
+            log.setText("");
+            try {
+                actions.build(staged, tag.getValue().trim(), SpecText.keyValues(args.getValue(), "Build argument"),
+                        line -> appendLog(ui, line)).completion().thenAccept(update -> ui.access(() -> {
+                            start.setEnabled(true);
+                            result.setText(update.status() == OperationStatus.COMPLETED ? update.result() : update.errorMessage());
+                            afterBuild.run();
+                        }));
+            } catch (RuntimeException refused) {
+                staged.close();
+                throw refused;
+            }
+            start.setEnabled(false);
+            result.setText("Building…");
+        } catch (IllegalArgumentException | DockerFailure e) {
+            start.setEnabled(true);
+            result.setText(e.getMessage());
+        }
+    }
+
+    private void appendLog(UI ui, String line) {
+        pendingLog.append(line).append('\n');
+        if (appendQueued.compareAndSet(false, true)) {
+            ui.access(() -> {
+                appendQueued.set(false);
+                String text = log.getText() + pendingLog;
+                pendingLog.setLength(0);
+                String[] lines = text.split("\n", -1);
+                if (lines.length > LOG_LINES) {
+                    text = String.join("\n", Arrays.copyOfRange(lines, lines.length - LOG_LINES, lines.length));
+                }
+                log.setText(text);
+            });
+        }
+    }
+}

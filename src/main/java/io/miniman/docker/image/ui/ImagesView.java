@@ -1,0 +1,201 @@
+package io.miniman.docker.image.ui;
+
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerEvents;
+import io.miniman.docker.image.HistoryEntry;
+import io.miniman.docker.image.ImageActions;
+import io.miniman.docker.image.ImageService;
+import io.miniman.docker.image.ImageSummary;
+import io.miniman.docker.image.RegistryAuth;
+import io.miniman.docker.ui.DockerPage;
+import io.miniman.docker.ui.JsonPanel;
+import io.miniman.operation.OperationStatus;
+import io.miniman.security.Roles;
+import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.Formats;
+import io.miniman.ui.StatusBadge;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Images on the engine: pull with a bar per layer, build with a live log, tag, remove, prune, inspect. */
+@Route("docker/images")
+@PageTitle("Images · Mini Manager")
+@Menu(title = "Images", order = 41, icon = "vaadin:archive")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+public class ImagesView extends DockerPage {
+
+    private final ImageService images;
+    private final ImageActions actions;
+    final Grid<ImageSummary> grid = new Grid<>();
+    final Button pull = new Button("Pull", VaadinIcon.DOWNLOAD.create());
+    final Button build = new Button("Build", VaadinIcon.HAMMER.create());
+    final Button pruneDangling = new Button("Prune dangling");
+    final Button pruneUnused = new Button("Prune unused");
+
+    public ImagesView(DockerEngine engine, DockerEvents events, ImageService images, ImageActions actions) {
+        super(engine, events, Set.of("image", "container"));
+        this.images = images;
+        this.actions = actions;
+
+        pull.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        pull.addClickListener(click -> new PullDialog().open());
+        build.addClickListener(click -> new BuildDialog(images, actions, this::refreshNow).open());
+        pruneDangling.addClickListener(click -> ConfirmAction.ask("Prune dangling images?",
+                "Every untagged image no container uses is deleted.", "Prune",
+                () -> act(() -> actions.prune(false), "Pruned dangling images")));
+        pruneUnused.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        pruneUnused.addClickListener(click -> ConfirmAction.ask("Prune unused images?",
+                "Every image no container uses is deleted, tagged or not: " + unusedNames() + ".", "Prune",
+                () -> act(() -> actions.prune(true), "Pruned unused images")));
+        FlexLayout toolbar = new FlexLayout(pull, build, pruneDangling, pruneUnused);
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        toolbar.getStyle().set("gap", "var(--lumo-space-s)");
+        toolbar.setVisible(canAct());
+
+        grid.addColumn(ImageSummary::displayName).setHeader("Repository:tag").setFlexGrow(2).setSortable(true)
+                .setComparator(ImageSummary::displayName);
+        grid.addColumn(ImageSummary::shortId).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(i -> Formats.bytes(i.sizeBytes())).setHeader("Size").setAutoWidth(true)
+                .setComparator(ImageSummary::sizeBytes);
+        grid.addColumn(i -> Formats.time(i.created())).setHeader("Created").setAutoWidth(true)
+                .setComparator(ImageSummary::created);
+        grid.addColumn(ImageSummary::usedBy).setHeader("Used by").setAutoWidth(true);
+        grid.addComponentColumn(i -> i.dangling() ? StatusBadge.of("dangling", "contrast")
+                : i.usedBy() > 0 ? StatusBadge.of("in use", "success") : StatusBadge.of("unused", "")).setHeader("")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::rowMenu).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setSizeFull();
+        add(new H2("Images"), toolbar, grid);
+        expand(grid);
+    }
+
+    @Override
+    protected void refresh() {
+        grid.setItems(images.list());
+    }
+
+    private String unusedNames() {
+        List<String> names = grid.getListDataView().getItems().filter(i -> i.usedBy() == 0).map(ImageSummary::displayName).toList();
+        return names.isEmpty() ? "none right now" : String.join(", ", names);
+    }
+
+    private MenuBar rowMenu(ImageSummary image) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
+        items.addItem("Inspect", click -> inspect(image));
+        if (canAct()) {
+            items.addItem("Tag", click -> tag(image));
+            String label = image.displayName();
+            String ref = image.tags().isEmpty() ? image.id() : image.tags().get(0);
+            items.addItem("Remove", click -> ConfirmAction.ask("Remove " + label + "?",
+                    (image.tags().size() > 1 ? "The tag " + ref + " is removed; the image stays under its other tags."
+                            : "The image " + label + " (" + image.shortId() + ") is deleted.")
+                            + (image.usedBy() > 0 ? " " + image.usedBy() + " container(s) use it: removal is forced." : ""),
+                    "Remove", () -> act(() -> actions.remove(ref, ref, image.usedBy() > 0), "Removed " + ref)));
+        }
+        return menu;
+    }
+
+    private void tag(ImageSummary image) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Tag " + image.displayName());
+        TextField reference = new TextField("New repository:tag");
+        reference.setWidthFull();
+        dialog.add(reference);
+        Button save = new Button("Tag", click -> {
+            act(() -> actions.tag(image.id(), reference.getValue().trim()), "Tagged " + reference.getValue().trim());
+            dialog.close();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void inspect(ImageSummary image) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(image.displayName());
+        dialog.setWidth("min(60rem, 96vw)");
+        Grid<HistoryEntry> history = new Grid<>();
+        history.addColumn(h -> Formats.time(h.created())).setHeader("Created").setAutoWidth(true);
+        history.addColumn(HistoryEntry::createdBy).setHeader("Created by").setFlexGrow(1);
+        history.addColumn(h -> Formats.bytes(h.sizeBytes())).setHeader("Size").setAutoWidth(true);
+        history.addThemeVariants(GridVariant.LUMO_COMPACT);
+        history.setAllRowsVisible(true);
+        read(() -> images.history(image.id())).ifPresent(history::setItems);
+        JsonPanel json = new JsonPanel();
+        read(() -> images.inspectJson(image.id())).ifPresent(json::show);
+        dialog.add(new H4("History"), history, new H4("Inspect"), json);
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+        dialog.open();
+    }
+
+    /** Pull any reference, credentials optional; a bar per layer moves as the engine reports. */
+    class PullDialog extends Dialog {
+        final TextField reference = new TextField("Image reference");
+        final TextField username = new TextField("Registry user (optional)");
+        final PasswordField password = new PasswordField("Password");
+        final TextField server = new TextField("Registry address");
+        final PullProgressPanel progress = new PullProgressPanel();
+        final Div result = new Div();
+        final Button start = new Button("Pull");
+
+        PullDialog() {
+            setHeaderTitle("Pull an image");
+            setWidth("min(36rem, 96vw)");
+            reference.setPlaceholder("e.g. 127.0.0.1:5000/tools:1");
+            reference.setWidthFull();
+            FlexLayout auth = new FlexLayout(username, password, server);
+            auth.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            auth.getStyle().set("gap", "var(--lumo-space-s)");
+            add(reference, auth, progress, result);
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            start.addClickListener(click -> start());
+            getFooter().add(new Button("Close", click -> close()), start);
+        }
+
+        void start() {
+            UI ui = UI.getCurrent();
+            RegistryAuth auth = username.getValue().isBlank() ? null
+                    : new RegistryAuth(username.getValue().trim(), password.getValue(), server.getValue().trim());
+            start.setEnabled(false);
+            result.setText("Pulling…");
+            try {
+                actions.pull(reference.getValue().trim(), auth, p -> ui.access(() -> progress.update(p))).completion()
+                        .thenAccept(update -> ui.access(() -> {
+                            start.setEnabled(true);
+                            result.setText(update.status() == OperationStatus.COMPLETED ? "Pulled " + reference.getValue().trim()
+                                    : update.errorMessage());
+                            refreshNow();
+                        }));
+            } catch (IllegalArgumentException e) {
+                start.setEnabled(true);
+                result.setText(e.getMessage());
+            }
+        }
+    }
+
+}
