@@ -127,10 +127,14 @@ public class ContainersView extends DockerPage {
                 .setHeader("Ports").setFlexGrow(1));
         secondary.add(grid.addColumn(c -> Formats.time(c.created())).setHeader("Created").setAutoWidth(true)
                 .setComparator(Comparator.comparing(ContainerSummary::created)));
-        grid.addComponentColumn(this::rowMenu).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowMenu).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSelectionMode(canAct() ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
-        grid.addSelectionListener(e -> updateBulkButtons());
+        if (canAct()) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            grid.addSelectionListener(e -> updateBulkButtons());
+        } else {
+            grid.setSelectionMode(Grid.SelectionMode.NONE);
+        }
         grid.setItems(new CallbackDataProvider<ContainerSummary, Void>(
                 query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
                 query -> rows.size(), ContainerSummary::id));

@@ -1,0 +1,132 @@
+package io.miniman.docker.container.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static io.miniman.docker.DockerTestEngine.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+
+import io.miniman.docker.DockerTestEngine;
+import io.miniman.docker.container.ContainerDetails;
+import io.miniman.docker.container.ContainerService;
+import io.miniman.docker.container.RunSpec;
+import io.miniman.docker.ui.DockerKaribu;
+import io.miniman.docker.ui.JsonPanel;
+import io.miniman.security.Roles;
+import io.miniman.testsupport.KaribuTest;
+
+class ContainerViewTest extends KaribuTest {
+
+    @Autowired
+    ContainerService containers;
+    String id;
+
+    @BeforeEach
+    void container() {
+        DockerTestEngine.engine();
+        String image = DockerTestEngine.image();
+        String name = name("page-" + System.nanoTime());
+        id = containers.run(new RunSpec(image, name,
+                List.of("sh", "-c", "echo hello; echo bad >&2; while true; do echo tick; sleep 0.2; done"),
+                Map.of("DB_PASSWORD", "hunter2", "MODE", "demo"), null, null, null, null, null, null, null));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        DockerTestEngine.cleanUp();
+    }
+
+    private ContainerView open(String role) {
+        login(role);
+        UI.getCurrent().navigate(ContainerView.class, id);
+        return _get(ContainerView.class);
+    }
+
+    @Test
+    void overviewMasksSecretsAndInspectIsSearchable() {
+        ContainerView view = open(Roles.VIEWER);
+        OverviewTab overview = _get(OverviewTab.class);
+        assertThat(GridKt._findAll(overview.env)).contains(new ContainerDetails.EnvVar("DB_PASSWORD", "••••••", true),
+                new ContainerDetails.EnvVar("MODE", "demo", false));
+        _assertNone(ConsoleTab.class);
+        assertThat(view.tabs.getChildren().map(t -> ((com.vaadin.flow.component.tabs.Tab) t).getLabel()))
+                .containsExactly("Overview", "Logs", "Stats", "Inspect");
+
+        view.select("Inspect");
+        JsonPanel json = _get(JsonPanel.class);
+        assertThat(json.text()).contains(id).doesNotContain("hunter2");
+        json.search.setValue("DB_PASSWORD");
+        assertThat(json.hits.getText()).isEqualTo("1 matches");
+    }
+
+    @Test
+    void logsShowStreamsApartAndFollowPushesNewLines() {
+        ContainerView view = open(Roles.VIEWER);
+        view.select("Logs");
+        LogsTab logs = _get(LogsTab.class);
+        DockerKaribu.until(() -> {
+            logs.reload();
+            return logs.shownLines() >= 3;
+        }, Duration.ofSeconds(10), "the first lines");
+        assertThat(logs.asText()).contains("hello", "E bad");
+        assertThat(logs.output.getChildren().filter(c -> "stderr".equals(c.getElement().getAttribute("data-stream")))).hasSize(1);
+
+        int before = logs.shownLines();
+        logs.follow.setValue(true);
+        DockerKaribu.until(() -> logs.shownLines() >= before + 3, Duration.ofSeconds(10), "followed lines pushed in");
+
+        logs.search.setValue("hello");
+        assertThat(logs.status.getText()).contains("1 matching");
+        view.select("Overview");
+        assertThat(logs.isAttached()).isFalse();
+    }
+
+    @Test
+    void anOperatorRunsACommandOnceAndSeesItsOutputAndExitCode() {
+        ContainerView view = open(Roles.OPERATOR);
+        view.select("Console");
+        ConsoleTab console = _get(ConsoleTab.class);
+        console.command.setValue("sh -c 'echo out-$((40+2)); exit 3'");
+        _click(console.runOnce);
+        DockerKaribu.until(() -> console.exitCode.getText().startsWith("exit code"), Duration.ofSeconds(20), "the command's result");
+        assertThat(console.exitCode.getText()).isEqualTo("exit code 3");
+        assertThat(console.output.getText()).contains("out-42");
+
+        console.open();
+        assertThat(console.state.getText()).isEqualTo("Connected: /bin/sh");
+        console.type("exit\n");
+        DockerKaribu.until(() -> console.state.getText().equals("Session ended"), Duration.ofSeconds(10), "the shell to end");
+    }
+
+    @Test
+    void statsArriveLiveAndStopWhenTheTabIsLeft() {
+        ContainerView view = open(Roles.VIEWER);
+        view.select("Stats");
+        StatsTab stats = _get(StatsTab.class);
+        DockerKaribu.until(() -> stats.samples() >= 2, Duration.ofSeconds(10), "two samples");
+        assertThat(stats.summary.getText()).contains("CPU", "memory");
+        view.select("Overview");
+        assertThat(stats.isAttached()).isFalse();
+    }
+
+    @Test
+    void aStopFromThePageShowsTheNewStateAndARemovedContainerSaysSo() {
+        ContainerView view = open(Roles.OPERATOR);
+        _click(view.stop);
+        DockerKaribu.until(() -> view.start.isEnabled(), Duration.ofSeconds(20), "the page to show the stopped state");
+        containers.remove(id, true, true);
+        DockerKaribu.until(() -> view.gone.getText().contains("no longer exists"), Duration.ofSeconds(5), "the removal");
+    }
+}
