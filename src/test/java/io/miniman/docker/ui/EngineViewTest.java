@@ -1,0 +1,60 @@
+package io.miniman.docker.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+
+import io.miniman.docker.DiskUsage;
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerEvents;
+import io.miniman.docker.DockerProperties;
+import io.miniman.docker.DockerTestEngine;
+import io.miniman.docker.SocketProxy;
+import io.miniman.security.Roles;
+import io.miniman.testsupport.KaribuTest;
+
+class EngineViewTest extends KaribuTest {
+
+    @Test
+    void theEnginePageShowsVersionAndDiskUsage() {
+        DockerTestEngine.image();
+        login(Roles.VIEWER);
+        UI.getCurrent().navigate(EngineView.class);
+        EngineView view = _get(EngineView.class);
+
+        assertThat(view.banner.isVisible()).isFalse();
+        assertThat(GridKt._findAll(view.disk)).extracting(DiskUsage.Row::type)
+                .containsExactly("Images", "Containers", "Local Volumes", "Build Cache");
+        assertThat(view.facts.getChildren().count()).isEqualTo(8);
+    }
+
+    /** A view on an engine that is away shows why, and recovers by itself when the engine answers again. */
+    @Test
+    void anUnreachableEngineShowsTheBannerAndTheViewRecovers(@TempDir Path dir) throws Exception {
+        DockerTestEngine.engine();
+        Path realSocket = Path.of(DockerTestEngine.host().replaceFirst("^unix://", ""));
+        login(Roles.VIEWER);
+        try (SocketProxy proxy = new SocketProxy(dir.resolve("engine.sock"), realSocket);
+             DockerEngine engine = new DockerEngine(DockerProperties.of(proxy.uri()));
+             DockerEvents events = new DockerEvents(engine)) {
+            EngineView view = new EngineView(engine, events);
+            UI.getCurrent().add(view);
+
+            assertThat(view.banner.isVisible()).isTrue();
+            assertThat(view.banner.text()).startsWith("Docker engine unreachable at " + proxy.uri() + ": ");
+            assertThat(view.facts.getChildren().count()).isZero();
+
+            proxy.up();
+            DockerKaribu.until(() -> !view.banner.isVisible(), Duration.ofSeconds(15), "the view to recover");
+            assertThat(view.facts.getChildren().count()).isEqualTo(8);
+        }
+    }
+}
