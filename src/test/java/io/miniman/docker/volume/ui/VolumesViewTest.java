@@ -1,0 +1,75 @@
+package io.miniman.docker.volume.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static io.miniman.docker.DockerTestEngine.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.menubar.MenuBar;
+
+import io.miniman.docker.DockerTestEngine;
+import io.miniman.docker.ui.DockerKaribu;
+import io.miniman.docker.volume.VolumeService;
+import io.miniman.docker.volume.VolumeSpec;
+import io.miniman.docker.volume.VolumeSummary;
+import io.miniman.security.Roles;
+import io.miniman.testsupport.KaribuTest;
+
+class VolumesViewTest extends KaribuTest {
+
+    @Autowired
+    VolumeService volumes;
+
+    @BeforeEach
+    void engine() {
+        DockerTestEngine.engine();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        DockerTestEngine.cleanUp();
+    }
+
+    private static int index(VolumesView view, String name) {
+        var rows = GridKt._findAll(view.grid);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aViewerSeesVolumesAndAnOperatorRemovesOneAfterConfirming() {
+        volumes.create(new VolumeSpec(name("shown"), null, null, null));
+        login(Roles.VIEWER);
+        UI.getCurrent().navigate(VolumesView.class);
+        VolumesView view = _get(VolumesView.class);
+        assertThat(GridKt._findAll(view.grid)).extracting(VolumeSummary::name).contains(name("shown"));
+        _assertNone(Button.class, spec -> spec.withText("Create volume"));
+
+        login(Roles.OPERATOR);
+        UI.getCurrent().navigate(VolumesView.class);
+        VolumesView operatorView = _get(VolumesView.class);
+        MenuBar menu = (MenuBar) GridKt._getCellComponent(operatorView.grid, index(operatorView, name("shown")), "actions");
+        ContextMenuKt._clickItemWithCaption(menu, "Remove");
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getText(confirm)).contains(name("shown"), "all its data");
+        ConfirmDialogKt._fireConfirm(confirm);
+        DockerKaribu.until(() -> index(operatorView, name("shown")) < 0, Duration.ofSeconds(10), "the volume to go");
+    }
+}
