@@ -125,7 +125,7 @@ public class ContainerView extends DockerPage implements HasUrlParameter<String>
         }
     }
 
-    void select(String label) {
+    public void select(String label) {
         factories.keySet().stream().filter(t -> t.getLabel().equals(label)).findFirst().ifPresent(tabs::setSelectedTab);
     }
 
