@@ -3,6 +3,8 @@ package io.miniman.docker.container.ui;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -33,10 +37,13 @@ import com.vaadin.flow.router.RouterLink;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
+import io.miniman.docker.Subscription;
 import io.miniman.docker.container.ContainerActions;
 import io.miniman.docker.container.ContainerFilter;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.ContainerSummary;
+import io.miniman.docker.container.ContainerUsage;
+import io.miniman.docker.container.ContainerUsageSampler;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.network.NetworkService;
 import io.miniman.docker.ui.DockerPage;
@@ -62,6 +69,9 @@ public class ContainersView extends DockerPage {
     private final ContainerActions actions;
     private final ImageService images;
     private final NetworkService networks;
+    private final ContainerUsageSampler sampler;
+    private Map<String, ContainerUsage> usage = Map.of();
+    private Subscription usageSubscription;
 
     final Grid<ContainerSummary> grid = new Grid<>();
     final MultiSelectComboBox<String> states = new MultiSelectComboBox<>("State");
@@ -76,12 +86,13 @@ public class ContainersView extends DockerPage {
     private List<ContainerSummary> rows = List.of();
 
     public ContainersView(DockerEngine engine, DockerEvents events, ContainerService containers, ContainerActions actions,
-                          ImageService images, NetworkService networks) {
+                          ImageService images, NetworkService networks, ContainerUsageSampler sampler) {
         super(engine, events, Set.of("container"));
         this.containers = containers;
         this.actions = actions;
         this.images = images;
         this.networks = networks;
+        this.sampler = sampler;
 
         states.setItems(STATES);
         states.setClearButtonVisible(true);
@@ -127,6 +138,7 @@ public class ContainersView extends DockerPage {
                 .setHeader("Ports").setFlexGrow(1));
         secondary.add(grid.addColumn(c -> Formats.time(c.created())).setHeader("Created").setAutoWidth(true)
                 .setComparator(Comparator.comparing(ContainerSummary::created)));
+        secondary.add(grid.addColumn(this::usage).setHeader("CPU · memory").setAutoWidth(true));
         grid.addComponentColumn(this::rowMenu).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         if (canAct()) {
@@ -141,11 +153,32 @@ public class ContainersView extends DockerPage {
         grid.setSizeFull();
     }
 
+    private String usage(ContainerSummary c) {
+        ContainerUsage u = usage.get(c.id());
+        if (u == null || !c.running()) {
+            return "";
+        }
+        return (Double.isNaN(u.cpuPercent()) ? "…" : String.format(Locale.ROOT, "%.1f %%", u.cpuPercent()))
+                + " · " + Formats.bytes(u.memoryBytes());
+    }
+
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
+        UI ui = attach.getUI();
+        usage = sampler.latest();
+        usageSubscription = sampler.subscribe(figures -> ui.access(() -> {
+            usage = figures;
+            grid.getDataProvider().refreshAll();
+        }));
         attach.getUI().getPage().retrieveExtendedClientDetails(details -> collapse(details.getWindowInnerWidth()));
         attach.getUI().getPage().addBrowserWindowResizeListener(resize -> collapse(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        usageSubscription.close();
+        super.onDetach(detach);
     }
 
     void collapse(int width) {

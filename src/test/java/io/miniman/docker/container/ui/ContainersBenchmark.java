@@ -21,6 +21,7 @@ import io.miniman.docker.DockerProperties;
 import io.miniman.docker.DockerTestEngine;
 import io.miniman.docker.container.ContainerFilter;
 import io.miniman.docker.container.ContainerService;
+import io.miniman.docker.container.ContainerUsageSampler;
 import io.miniman.docker.container.RunSpec;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.network.NetworkService;
@@ -86,7 +87,7 @@ public final class ContainersBenchmark {
 
     private static void listFigures(DockerEngine engine, DockerEvents events, ContainerService containers) throws Exception {
         ContainersView view = new ContainersView(engine, events, containers, null, new ImageService(engine),
-                new NetworkService(engine));
+                new NetworkService(engine), new ContainerUsageSampler(engine, containers));
         UI.getCurrent().add(view);
         int total = containers.list(ContainerFilter.ALL).size();
 

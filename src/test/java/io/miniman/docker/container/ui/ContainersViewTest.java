@@ -68,6 +68,10 @@ class ContainersViewTest extends KaribuTest {
         _assertNone(Button.class, spec -> spec.withText("Run container"));
         MenuBar menu = (MenuBar) GridKt._getCellComponent(view.grid, view.rows().indexOf(row(view, name("seen"))), "actions");
         assertThat(menu.getItems().get(0).getSubMenu().getItems()).extracting(i -> i.getText()).containsExactly("Open");
+
+        DockerKaribu.until(() -> GridKt._getFormattedRow(view.grid, view.rows().indexOf(row(view, name("seen"))))
+                .stream().anyMatch(cell -> cell.matches("(…|\\d+\\.\\d %) · [\\d.]+ [KMG]?B")), Duration.ofSeconds(15),
+                "CPU and memory of the running container");
     }
 
     @Test

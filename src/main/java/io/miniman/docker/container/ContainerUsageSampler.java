@@ -1,0 +1,98 @@
+package io.miniman.docker.container;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.miniman.docker.DockerEngine;
+import io.miniman.docker.DockerFailure;
+import io.miniman.docker.Subscription;
+
+/**
+ * CPU and memory of running containers for the grid, read every few seconds and only while a grid is
+ * open. One-shot readings (one short request each, no open stream per container), CPU % from the
+ * difference between two readings, as {@code docker stats} computes it.
+ */
+@Component
+public class ContainerUsageSampler {
+
+    /** Enough for the first pages of a grid; a box with more running containers shows "–" for the rest. */
+    static final int MAX_SAMPLED = 100;
+
+    private final DockerEngine engine;
+    private final ContainerService containers;
+    private final List<Consumer<Map<String, ContainerUsage>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Reading> previous = new ConcurrentHashMap<>();
+    private volatile Map<String, ContainerUsage> latest = Map.of();
+
+    public ContainerUsageSampler(DockerEngine engine, ContainerService containers) {
+        this.engine = engine;
+        this.containers = containers;
+    }
+
+    /** Hears the new figures after each round; the current ones are {@link #latest()}. */
+    public Subscription subscribe(Consumer<Map<String, ContainerUsage>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public Map<String, ContainerUsage> latest() {
+        return latest;
+    }
+
+    @Scheduled(fixedDelay = 5000, initialDelay = 1000)
+    void scheduled() {
+        if (!listeners.isEmpty() && engine.state().up()) {
+            sample();
+        }
+    }
+
+    /** One round over the running containers. */
+    public Map<String, ContainerUsage> sample() {
+        Map<String, ContainerUsage> figures = new HashMap<>();
+        try {
+            List<ContainerSummary> running = containers.list(new ContainerFilter(java.util.Set.of("running"), ""));
+            for (ContainerSummary c : running.subList(0, Math.min(MAX_SAMPLED, running.size()))) {
+                Reading now = read(c.id());
+                Reading before = previous.put(c.id(), now);
+                figures.put(c.id(), now.usage(before));
+            }
+            previous.keySet().retainAll(figures.keySet());
+        } catch (DockerFailure e) {
+            // the engine went away or a container ended mid-round: the next round starts afresh
+        }
+        latest = Map.copyOf(figures);
+        listeners.forEach(l -> l.accept(latest));
+        return latest;
+    }
+
+    private Reading read(String id) {
+        JsonNode s = engine.getJson("/containers/" + id + "/stats?stream=false&one-shot=true");
+        JsonNode cpu = s.path("cpu_stats");
+        JsonNode memory = s.path("memory_stats");
+        long usage = memory.path("usage").asLong();
+        long inactive = memory.path("stats").has("total_inactive_file") ? memory.path("stats").path("total_inactive_file").asLong()
+                : memory.path("stats").path("inactive_file").asLong();
+        return new Reading(cpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
+                Math.max(1, cpu.path("online_cpus").asLong(1)), inactive < usage ? usage - inactive : usage,
+                memory.path("limit").asLong());
+    }
+
+    private record Reading(long cpuTotal, long systemTotal, long cpus, long memory, long limit) {
+        ContainerUsage usage(Reading before) {
+            double percent = Double.NaN;
+            if (before != null && systemTotal > before.systemTotal) {
+                percent = Math.max(0, (double) (cpuTotal - before.cpuTotal) / (systemTotal - before.systemTotal) * cpus * 100);
+            }
+            return new ContainerUsage(percent, memory, limit);
+        }
+    }
+}
