@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContext;
@@ -26,6 +27,7 @@ import io.miniman.docker.EngineState;
 import io.miniman.docker.Subscription;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationUpdate;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 
@@ -120,12 +122,17 @@ public abstract class DockerPage extends VerticalLayout {
 
     /** Starts an action; bad input and engine refusals are shown as they are. */
     protected void act(Supplier<OperationHandle> action, String done) {
+        act(action, update -> done);
+    }
+
+    /** As {@link #act(Supplier, String)}, with a success message made from the outcome (e.g. the space a prune freed). */
+    protected void act(Supplier<OperationHandle> action, Function<OperationUpdate, String> done) {
         UI ui = UI.getCurrent();
         try {
             OperationHandle handle = action.get();
             handle.completion().thenAccept(update -> ui.access(() -> {
                 if (update.status() == OperationStatus.COMPLETED) {
-                    Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                    Notification.show(done.apply(update), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 } else {
                     error(update.errorMessage());

@@ -106,7 +106,7 @@ public class ContainersView extends DockerPage {
         filters.getStyle().set("gap", "var(--lumo-space-s)");
 
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        run.addClickListener(click -> new RunDialog(images, networks, actions, this::refreshNow).open());
+        run.addClickListener(click -> read(() -> new RunDialog(images, networks, actions, this::refreshNow)).ifPresent(RunDialog::open));
         startSelected.addClickListener(click -> onSelection(c -> () -> actions.start(c.id(), c.name()), "Started"));
         stopSelected.addClickListener(click -> onSelection(
                 c -> () -> actions.stop(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Stopped"));

@@ -64,11 +64,11 @@ public class ImagesView extends DockerPage {
         build.addClickListener(click -> new BuildDialog(images, actions, this::refreshNow).open());
         pruneDangling.addClickListener(click -> ConfirmAction.ask("Prune dangling images?",
                 "Every untagged image no container uses is deleted.", "Prune",
-                () -> act(() -> actions.prune(false), "Pruned dangling images")));
+                () -> act(() -> actions.prune(false), update -> "Pruned dangling images: " + update.result())));
         pruneUnused.addThemeVariants(ButtonVariant.LUMO_ERROR);
         pruneUnused.addClickListener(click -> ConfirmAction.ask("Prune unused images?",
                 "Every image no container uses is deleted, tagged or not: " + unusedNames() + ".", "Prune",
-                () -> act(() -> actions.prune(true), "Pruned unused images")));
+                () -> act(() -> actions.prune(true), update -> "Pruned unused images: " + update.result())));
         FlexLayout toolbar = new FlexLayout(pull, build, pruneDangling, pruneUnused);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");

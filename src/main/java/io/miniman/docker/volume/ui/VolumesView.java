@@ -59,7 +59,7 @@ public class VolumesView extends DockerPage {
             String unused = String.join(", ", grid.getListDataView().getItems().filter(v -> v.usedBy().isEmpty())
                     .map(VolumeSummary::name).toList());
             ConfirmAction.ask("Prune unused volumes?", "Deleted with their data: " + (unused.isEmpty() ? "none right now" : unused) + ".",
-                    "Prune", () -> act(actions::prune, "Pruned unused volumes"));
+                    "Prune", () -> act(actions::prune, update -> "Pruned unused volumes: " + update.result()));
         });
         FlexLayout toolbar = new FlexLayout(create, prune);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");
