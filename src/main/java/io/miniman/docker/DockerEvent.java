@@ -14,8 +14,4 @@ public record DockerEvent(String type, String action, String id, Map<String, Str
     public String name() {
         return attributes.getOrDefault("name", id);
     }
-
-    public boolean about(String kind) {
-        return type.equals(kind) || type.equals(ENGINE);
-    }
 }

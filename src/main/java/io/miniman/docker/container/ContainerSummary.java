@@ -8,9 +8,6 @@ import java.util.Map;
 public record ContainerSummary(String id, String name, String image, String state, String status, String health,
                                List<PortMapping> ports, Instant created, Map<String, String> labels) {
 
-    public String shortId() {
-        return id.length() > 12 ? id.substring(0, 12) : id;
-    }
 
     public boolean running() {
         return "running".equals(state);

@@ -3,6 +3,7 @@ package io.miniman.docker.container;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ public class ContainerUsageSampler {
     public Map<String, ContainerUsage> sample() {
         Map<String, ContainerUsage> figures = new HashMap<>();
         try {
-            List<ContainerSummary> running = containers.list(new ContainerFilter(java.util.Set.of("running"), ""));
+            List<ContainerSummary> running = containers.list(new ContainerFilter(Set.of("running"), ""));
             for (ContainerSummary c : running.subList(0, Math.min(MAX_SAMPLED, running.size()))) {
                 Reading now = read(c.id());
                 Reading before = previous.put(c.id(), now);

@@ -45,8 +45,4 @@ public final class LogBuffer {
     public synchronized long dropped() {
         return dropped;
     }
-
-    public int capacity() {
-        return capacity;
-    }
 }

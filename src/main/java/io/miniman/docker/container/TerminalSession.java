@@ -34,10 +34,6 @@ public final class TerminalSession implements AutoCloseable {
         this.stream = stream;
     }
 
-    public String execId() {
-        return execId;
-    }
-
     public void write(String keys) {
         stdin.offer(keys.getBytes(StandardCharsets.UTF_8));
     }

@@ -34,10 +34,6 @@ public class PullProgressPanel extends Div {
         return layers.size();
     }
 
-    public double fraction(String layer) {
-        return layers.get(layer).bar.getValue();
-    }
-
     private static final class Layer {
         final Div row = new Div();
         final Span status = new Span();
