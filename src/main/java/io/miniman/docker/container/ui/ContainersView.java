@@ -63,7 +63,7 @@ public class ContainersView extends DockerPage {
 
     static final List<String> STATES = List.of("running", "paused", "restarting", "created", "exited", "dead");
     /** Below this width (a phone held upright) only name, state and the menu stay. */
-    private static final int NARROW = 700;
+    private static final int NARROW = 900;
 
     private final ContainerService containers;
     private final ContainerActions actions;
@@ -129,17 +129,19 @@ public class ContainersView extends DockerPage {
 
     private void configureGrid() {
         grid.addComponentColumn(c -> new RouterLink(c.name(), ContainerView.class, c.id())).setHeader("Name")
-                .setFlexGrow(1).setSortable(true).setComparator(ContainerSummary::name);
+                .setWidth("7rem").setFlexGrow(1).setSortable(true).setComparator(ContainerSummary::name);
         grid.addComponentColumn(c -> StatusBadge.of(c.state(), stateTheme(c.state()))).setHeader("State")
                 .setAutoWidth(true).setFlexGrow(0);
-        secondary.add(grid.addColumn(ContainerSummary::image).setHeader("Image").setFlexGrow(1));
+        secondary.add(grid.addColumn(ContainerSummary::image).setHeader("Image").setWidth("10rem").setFlexGrow(1));
         secondary.add(grid.addComponentColumn(ContainersView::status).setHeader("Status").setAutoWidth(true));
         secondary.add(grid.addColumn(c -> c.ports().stream().map(Object::toString).collect(Collectors.joining(", ")))
-                .setHeader("Ports").setFlexGrow(1));
+                .setHeader("Ports").setWidth("8rem").setFlexGrow(1));
         secondary.add(grid.addColumn(c -> Formats.time(c.created())).setHeader("Created").setAutoWidth(true)
                 .setComparator(Comparator.comparing(ContainerSummary::created)));
-        secondary.add(grid.addColumn(this::usage).setHeader("CPU · memory").setAutoWidth(true));
-        grid.addComponentColumn(this::rowMenu).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        secondary.add(grid.addColumn(this::usage).setHeader("CPU · memory").setWidth("10rem").setFlexGrow(0));
+        // the menu stays in view however wide the other columns make the grid
+        grid.addComponentColumn(this::rowMenu).setHeader("").setKey("actions").setWidth("4.5rem").setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         if (canAct()) {
             grid.setSelectionMode(Grid.SelectionMode.MULTI);

@@ -94,7 +94,7 @@ class LogsTab extends VerticalLayout {
         controls.getStyle().set("gap", "var(--lumo-space-s)");
         output.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
                 .set("font-size", "var(--lumo-font-size-s)").set("white-space", "pre-wrap").set("overflow", "auto")
-                .set("word-break", "break-all").set("flex", "1").set("min-height", "12rem").set("width", "100%");
+                .set("word-break", "break-all").set("height", "60vh").set("width", "100%");
         add(controls, status, output);
     }
 
@@ -164,6 +164,7 @@ class LogsTab extends VerticalLayout {
         if (excess > 0) {
             output.getChildren().limit(excess).toList().forEach(output::remove);
         }
+        output.getElement().executeJs("this.scrollTop = this.scrollHeight");
         updateStatus();
     }
 

@@ -85,7 +85,7 @@ public class ImagesView extends DockerPage {
         grid.addComponentColumn(i -> i.dangling() ? StatusBadge.of("dangling", "contrast")
                 : i.usedBy() > 0 ? StatusBadge.of("in use", "success") : StatusBadge.of("unused", "")).setHeader("")
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Images"), toolbar, grid);

@@ -70,7 +70,7 @@ public class NetworksView extends DockerPage {
                 .setAutoWidth(true);
         grid.addColumn(n -> n.containers().stream().map(a -> a.container() + (a.ipv4Address().isEmpty() ? "" : " " + a.ipv4Address()))
                 .collect(Collectors.joining(", "))).setHeader("Containers").setFlexGrow(2);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Networks"), create, grid);

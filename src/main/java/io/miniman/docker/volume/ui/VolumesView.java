@@ -70,7 +70,7 @@ public class VolumesView extends DockerPage {
         grid.addColumn(VolumeSummary::mountpoint).setHeader("Mount point").setFlexGrow(2);
         grid.addColumn(v -> v.sizeBytes() < 0 ? "–" : Formats.bytes(v.sizeBytes())).setHeader("Size").setAutoWidth(true);
         grid.addColumn(v -> String.join(", ", v.usedBy())).setHeader("Used by").setFlexGrow(1);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Volumes"), toolbar, grid);
