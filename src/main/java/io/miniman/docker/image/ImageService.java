@@ -159,7 +159,7 @@ public class ImageService {
                     @Override
                     public void onNext(BuildResponseItem item) {
                         if (item.getStream() != null) {
-                            item.getStream().lines().forEach(log);
+                            item.getStream().lines().filter(line -> !line.isBlank()).forEach(log);
                         }
                         if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
                             log.accept(item.getErrorDetail().getMessage());
