@@ -34,6 +34,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
@@ -72,6 +73,7 @@ public class ContainersView extends DockerPage {
     private final ContainerUsageSampler sampler;
     private Map<String, ContainerUsage> usage = Map.of();
     private Subscription usageSubscription;
+    private Registration resizeRegistration;
 
     final Grid<ContainerSummary> grid = new Grid<>();
     final MultiSelectComboBox<String> states = new MultiSelectComboBox<>("State");
@@ -174,12 +176,14 @@ public class ContainersView extends DockerPage {
             grid.getDataProvider().refreshAll();
         }));
         attach.getUI().getPage().retrieveExtendedClientDetails(details -> collapse(details.getWindowInnerWidth()));
-        attach.getUI().getPage().addBrowserWindowResizeListener(resize -> collapse(resize.getWidth()));
+        resizeRegistration = attach.getUI().getPage().addBrowserWindowResizeListener(resize -> collapse(resize.getWidth()));
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         usageSubscription.close();
+        // the page outlives this view: its listener must not keep the view alive
+        resizeRegistration.remove();
         super.onDetach(detach);
     }
 

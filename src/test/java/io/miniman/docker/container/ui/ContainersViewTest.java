@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.miniman.docker.DockerTestEngine.docker;
 import static io.miniman.docker.DockerTestEngine.name;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -25,6 +27,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.menubar.MenuBar;
 
 import io.miniman.docker.DockerTestEngine;
+import io.miniman.docker.container.ContainerActions;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.ContainerSummary;
 import io.miniman.docker.container.RunSpec;
@@ -36,6 +39,8 @@ class ContainersViewTest extends KaribuTest {
 
     @Autowired
     ContainerService containers;
+    @Autowired
+    ContainerActions actions;
     String image;
 
     @BeforeEach
@@ -72,6 +77,15 @@ class ContainersViewTest extends KaribuTest {
         DockerKaribu.until(() -> GridKt._getFormattedRow(view.grid, view.rows().indexOf(row(view, name("seen"))))
                 .stream().anyMatch(cell -> cell.matches("(…|\\d+\\.\\d %) · [\\d.]+ [KMG]?B")), Duration.ofSeconds(15),
                 "CPU and memory of the running container");
+    }
+
+    @Test
+    void theActionsRefuseAViewerEvenWithoutTheButtons() {
+        String id = containers.run(RunSpec.of(image, name("guarded"), List.of("sleep", "3600")));
+        login(Roles.VIEWER);
+        assertThatThrownBy(() -> actions.stop(id, name("guarded"), Duration.ofSeconds(1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(containers.details(id).running()).isTrue();
     }
 
     @Test
