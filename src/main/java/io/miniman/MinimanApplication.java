@@ -1,8 +1,13 @@
 package io.miniman;
 
+import java.util.Arrays;
+import java.util.Set;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -10,7 +15,34 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class MinimanApplication {
 
+    /** Arguments that start the console rather than a verb. */
+    private static final Set<String> SERVER = Set.of("serve");
+
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].startsWith("-") && !SERVER.contains(args[0])) {
+            System.exit(runVerb(args));
+        }
         SpringApplication.run(MinimanApplication.class, args);
+    }
+
+    static int runVerb(String[] args) {
+        SpringApplication app = new SpringApplication(MinimanApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext context = app.run("--spring.main.lazy-initialization=true",
+                "--logging.level.root=warn")) {
+            var verbs = context.getBeansOfType(CliVerb.class).values();
+            for (CliVerb verb : verbs) {
+                if (verb.name().equals(args[0])) {
+                    return verb.run(Arrays.copyOfRange(args, 1, args.length));
+                }
+            }
+            System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default)"
+                    + verbs.stream().map(v -> ", " + v.usage()).reduce("", String::concat));
+            return 2;
+        } catch (Exception e) {
+            System.err.println(args[0] + " failed: " + e.getMessage());
+            return 1;
+        }
     }
 }

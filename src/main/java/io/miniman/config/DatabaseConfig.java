@@ -1,0 +1,119 @@
+package io.miniman.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * SQLite under the data dir. The file is checked before anything touches it: a file that is not
+ * SQLite, cannot be read, or is held by another process stops the start and is left as it is.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    @Bean
+    DataSource dataSource(MinimanProperties properties) {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        prepareDataDir(dataDir);
+        Path db = dataDir.resolve("miniman.db");
+        checkIsOurKindOfFile(db);
+
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(5000);
+        sqlite.enforceForeignKeys(true);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl("jdbc:sqlite:" + db);
+        hikari.setDataSourceProperties(sqlite.toProperties());
+        // SQLite writes one at a time anyway; a few connections serve the concurrent readers
+        hikari.setMaximumPoolSize(4);
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName("sqlite");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        checkNotLocked(dataSource, db);
+        return dataSource;
+    }
+
+    private static boolean isForeign(Statement statement) throws SQLException {
+        try (var tables = statement.executeQuery(
+                "SELECT sum(name = 'flyway_schema_history'), count(*) FROM sqlite_master WHERE type = 'table'")) {
+            tables.next();
+            return tables.getInt(2) > 0 && tables.getInt(1) == 0;
+        }
+    }
+
+    static void prepareDataDir(Path dataDir) {
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir);
+            }
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new StartupRefusedException("The data directory " + dataDir + " cannot be created or secured: " + e,
+                    "Set MINIMAN_DATA_DIR to a directory the console's user owns.");
+        }
+    }
+
+    static void checkIsOurKindOfFile(Path db) {
+        if (!Files.exists(db)) {
+            return;
+        }
+        if (!Files.isRegularFile(db) || !Files.isReadable(db) || !Files.isWritable(db)) {
+            throw new StartupRefusedException("The database " + db + " cannot be read and written by this user.",
+                    "Fix the file's owner and mode, or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+        }
+        try (InputStream in = Files.newInputStream(db)) {
+            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+            if (head.length > 0 && !Arrays.equals(head, SQLITE_MAGIC)) {
+                throw new StartupRefusedException("The file " + db + " is not a SQLite database.",
+                        "Move it away or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+            }
+        } catch (IOException e) {
+            throw new StartupRefusedException("The database " + db + " cannot be read: " + e.getMessage(),
+                    "Fix the file, or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+        }
+    }
+
+    private static void checkNotLocked(HikariDataSource dataSource, Path db) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 1000");
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("ROLLBACK");
+            statement.execute("PRAGMA busy_timeout = 5000");
+            if (isForeign(statement)) {
+                dataSource.close();
+                throw new StartupRefusedException("The database " + db + " belongs to another program: it has tables but no Mini Manager history.",
+                        "Move it away or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+            }
+        } catch (SQLException e) {
+            dataSource.close();
+            boolean locked = e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code
+                    || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code;
+            throw new StartupRefusedException(locked
+                    ? "The database " + db + " is locked by another process (is another console running?)."
+                    : "The database " + db + " cannot be opened: " + e.getMessage(),
+                    "Stop the other process or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+        }
+    }
+}

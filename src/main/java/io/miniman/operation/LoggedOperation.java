@@ -1,0 +1,21 @@
+package io.miniman.operation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Logs a synchronous call of a Spring bean's public method as an operation: the return value is the
+ * result, an exception the error (and is rethrown). {@code targetArg} names the argument whose text
+ * is the operation's target.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface LoggedOperation {
+    OperationType type();
+
+    String name();
+
+    int targetArg() default -1;
+}

@@ -1,0 +1,51 @@
+package io.miniman.security;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import io.miniman.operation.OperationService;
+import io.miniman.security.ui.LoginView;
+
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
+        http.authenticationProvider(provider);
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+                .frameOptions(frame -> frame.deny())
+                .contentTypeOptions(nosniff -> { })
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,
+        // and denies every other path to anonymous users
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(MinimanUserDetailsService users,
+            PasswordEncoder encoder, LoginThrottle throttle, OperationService operations, Clock clock) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(dao, throttle, operations, clock);
+    }
+}

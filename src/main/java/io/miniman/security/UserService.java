@@ -1,0 +1,149 @@
+package io.miniman.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.miniman.InvalidInputException;
+import io.miniman.operation.LoggedOperation;
+import io.miniman.operation.OperationType;
+
+/** Users and their roles. The last enabled ADMIN can never be deleted, disabled or demoted. */
+@Service
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
+
+    private final AppUserRepository users;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserSummary> list() {
+        return users.findAll(Sort.by("username")).stream().map(AppUser::toSummary).toList();
+    }
+
+    public Optional<UserSummary> find(String username) {
+        return users.findByUsernameIgnoreCase(username).map(AppUser::toSummary);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @LoggedOperation(type = OperationType.USERS, name = "create user", targetArg = 0)
+    @Transactional
+    public UserSummary create(String username, Role role, String initialPassword) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException("username", "2 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter");
+        }
+        if (users.findByUsernameIgnoreCase(name).isPresent()) {
+            throw new InvalidInputException("username", "A user with this name exists");
+        }
+        if (role == null) {
+            throw new InvalidInputException("role", "Choose a role");
+        }
+        policy.check(name, initialPassword);
+        // a password set by an admin is known to two people: its owner replaces it at first login
+        return users.save(new AppUser(name, encoder.encode(initialPassword), role, true, clock.instant())).toSummary();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @LoggedOperation(type = OperationType.USERS, name = "change role", targetArg = 0)
+    @Transactional
+    public UserSummary changeRole(String username, Role role) {
+        AppUser user = require(username);
+        if (user.getRole() == Role.ADMIN && role != Role.ADMIN) {
+            guardLastAdmin(user, "demoted");
+        }
+        user.setRole(role);
+        return user.toSummary();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @LoggedOperation(type = OperationType.USERS, name = "enable or disable user", targetArg = 0)
+    @Transactional
+    public UserSummary setEnabled(String username, boolean enabled) {
+        AppUser user = require(username);
+        if (!enabled) {
+            guardLastAdmin(user, "disabled");
+        }
+        user.setEnabled(enabled);
+        return user.toSummary();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @LoggedOperation(type = OperationType.USERS, name = "delete user", targetArg = 0)
+    @Transactional
+    public String delete(String username) {
+        AppUser user = require(username);
+        guardLastAdmin(user, "deleted");
+        users.delete(user);
+        return "deleted " + user.getUsername();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @LoggedOperation(type = OperationType.USERS, name = "reset password", targetArg = 0)
+    @Transactional
+    public String resetPassword(String username, String newPassword) {
+        AppUser user = require(username);
+        policy.check(user.getUsername(), newPassword);
+        user.setPassword(encoder.encode(newPassword), true);
+        return "password reset; " + user.getUsername() + " must choose a new one at next login";
+    }
+
+    /** The signed-in user replaces their own password (the forced first-login change, or later at will). */
+    @PreAuthorize("isAuthenticated()")
+    @LoggedOperation(type = OperationType.USERS, name = "change own password")
+    @Transactional
+    public String changeOwnPassword(String currentPassword, String newPassword) {
+        String name = CurrentUser.name().orElseThrow(() -> new IllegalStateException("not signed in"));
+        AppUser user = require(name);
+        if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "This is not your current password");
+        }
+        if (newPassword != null && encoder.matches(newPassword, user.getPasswordHash())) {
+            throw new InvalidInputException("newPassword", "Choose a password different from the current one");
+        }
+        policy.check(user.getUsername(), newPassword);
+        user.setPassword(encoder.encode(newPassword), false);
+        return "password changed";
+    }
+
+    public boolean mustChangePassword(String username) {
+        return users.findByUsernameIgnoreCase(username).map(AppUser::isMustChangePassword).orElse(false);
+    }
+
+    public Optional<java.time.Instant> operationsSeenAt(String username) {
+        return users.findByUsernameIgnoreCase(username).map(AppUser::getOperationsSeenAt);
+    }
+
+    @Transactional
+    public void markOperationsSeen(String username) {
+        users.findByUsernameIgnoreCase(username).ifPresent(user -> user.setOperationsSeenAt(clock.instant()));
+    }
+
+    private AppUser require(String username) {
+        return users.findByUsernameIgnoreCase(username == null ? "" : username)
+                .orElseThrow(() -> new InvalidInputException("username", "No such user: " + username));
+    }
+
+    private void guardLastAdmin(AppUser user, String what) {
+        if (user.getRole() == Role.ADMIN && user.isEnabled() && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new InvalidInputException("role", "The last enabled ADMIN cannot be " + what);
+        }
+    }
+}

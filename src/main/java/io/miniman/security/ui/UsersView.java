@@ -1,0 +1,152 @@
+package io.miniman.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.miniman.InvalidInputException;
+import io.miniman.security.Role;
+import io.miniman.security.Roles;
+import io.miniman.security.UserService;
+import io.miniman.security.UserSummary;
+import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.Formats;
+import io.miniman.ui.StatusBadge;
+import jakarta.annotation.security.RolesAllowed;
+
+@Route("users")
+@PageTitle("Users · Mini Manager")
+@Menu(title = "Users", order = 100, icon = "vaadin:users")
+@RolesAllowed(Roles.ADMIN)
+public class UsersView extends VerticalLayout {
+
+    private final UserService users;
+    final Grid<UserSummary> grid = new Grid<>();
+
+    public UsersView(UserService users) {
+        this.users = users;
+        setSizeFull();
+        Button create = new Button("New user", click -> openCreate());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.addColumn(UserSummary::username).setHeader("User").setFlexGrow(1);
+        grid.addColumn(u -> u.role().name()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(u -> u.enabled() ? StatusBadge.of("enabled", "success") : StatusBadge.of("disabled", "contrast"))
+                .setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(u -> Formats.time(u.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setSizeFull();
+        add(new H2("Users"), create, grid);
+        expand(grid);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(users.list());
+    }
+
+    private MenuBar actions(UserSummary user) {
+        MenuBar bar = new MenuBar();
+        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        MenuItem root = bar.addItem("⋯");
+        root.getElement().setAttribute("aria-label", "Actions for " + user.username());
+        var roles = root.getSubMenu().addItem("Role").getSubMenu();
+        for (Role role : Role.values()) {
+            MenuItem item = roles.addItem(role.name(), click -> attempt(() -> users.changeRole(user.username(), role),
+                    user.username() + " is now " + role.name()));
+            item.setEnabled(role != user.role());
+        }
+        root.getSubMenu().addItem(user.enabled() ? "Disable" : "Enable",
+                click -> attempt(() -> users.setEnabled(user.username(), !user.enabled()),
+                        user.username() + (user.enabled() ? " disabled" : " enabled")));
+        root.getSubMenu().addItem("Reset password…", click -> openReset(user));
+        root.getSubMenu().addItem("Delete…", click -> ConfirmAction.ask("Delete " + user.username() + "?",
+                "The user " + user.username() + " is removed and can no longer sign in. Their past operations stay in the log.",
+                "Delete " + user.username(), () -> attempt(() -> users.delete(user.username()), user.username() + " deleted")));
+        return bar;
+    }
+
+    private void attempt(Runnable action, String success) {
+        try {
+            action.run();
+            Notification.show(success).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    void openCreate() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New user");
+        TextField name = new TextField("User name");
+        ComboBox<Role> role = new ComboBox<>("Role", Role.values());
+        role.setValue(Role.VIEWER);
+        PasswordField password = new PasswordField("Initial password");
+        password.setHelperText("They choose their own at first sign-in");
+        FormLayout form = new FormLayout(name, role, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        dialog.add(form);
+        Button save = new Button("Create", click -> {
+            try {
+                users.create(name.getValue(), role.getValue(), password.getValue());
+                dialog.close();
+                Notification.show("User " + name.getValue().strip() + " created");
+                refresh();
+            } catch (InvalidInputException e) {
+                switch (e.field()) {
+                    case "username" -> invalid(name, e.getMessage());
+                    case "role" -> {
+                        role.setErrorMessage(e.getMessage());
+                        role.setInvalid(true);
+                    }
+                    default -> invalid(password, e.getMessage());
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openReset(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reset the password of " + user.username());
+        PasswordField password = new PasswordField("New password");
+        password.setHelperText(user.username() + " must replace it at next sign-in");
+        dialog.add(password);
+        Button save = new Button("Reset", click -> {
+            try {
+                users.resetPassword(user.username(), password.getValue());
+                dialog.close();
+                Notification.show("Password of " + user.username() + " reset");
+            } catch (InvalidInputException e) {
+                invalid(password, e.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+}

@@ -1,0 +1,184 @@
+package io.miniman.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import io.miniman.operation.OperationEvents;
+import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationStatus;
+import io.miniman.security.CurrentUser;
+import io.miniman.security.UserService;
+
+/**
+ * The shell: a drawer with the side nav grouped by feature (the first segment of each route), and a
+ * header with the live count of running operations, a marker for failures not seen yet and the user menu.
+ * Menu entries come from {@code @Menu} on the views and are already filtered by the user's roles.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    static final Map<String, String> SECTIONS = sections();
+
+    private final OperationService operations;
+    private final OperationEvents events;
+    private final UserService users;
+    private final Span running = StatusBadge.of("", "contrast pill");
+    private final Button failures = new Button(new Icon(VaadinIcon.WARNING));
+    private OperationEvents.Subscription subscription;
+
+    public MainLayout(OperationService operations, OperationEvents events, UserService users,
+            AuthenticationContext authentication) {
+        this.operations = operations;
+        this.events = events;
+        this.users = users;
+        setPrimarySection(Section.DRAWER);
+
+        H1 title = new H1("Mini Manager");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        running.setId("running-operations");
+        running.getElement().setAttribute("title", "Operations running now");
+        failures.setId("unseen-failures");
+        failures.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        failures.getElement().setAttribute("aria-label", "Failed operations you have not seen");
+        failures.addClickListener(click -> UI.getCurrent().navigate("operations"));
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, running, failures,
+                userMenu(authentication));
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.setWidthFull();
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        Scroller nav = new Scroller(buildNav());
+        addToDrawer(nav);
+    }
+
+    private static Map<String, String> sections() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("network", "Network");
+        map.put("system", "System");
+        map.put("docker", "Docker");
+        map.put("operations", "Logs");
+        map.put("users", "Users");
+        return map;
+    }
+
+    static String sectionOf(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        String first = trimmed.contains("/") ? trimmed.substring(0, trimmed.indexOf('/')) : trimmed;
+        return SECTIONS.getOrDefault(first, "");
+    }
+
+    private SideNav buildNav() {
+        SideNav nav = new SideNav();
+        Map<String, SideNavItem> groups = new LinkedHashMap<>();
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        for (MenuEntry entry : entries) {
+            SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+                    : new SideNavItem(entry.title(), entry.path(), iconOf(entry.icon()));
+            String section = sectionOf(entry.path());
+            if (section.isEmpty()) {
+                nav.addItem(item);
+            } else {
+                groups.computeIfAbsent(section, name -> {
+                    SideNavItem group = new SideNavItem(name);
+                    group.setExpanded(true);
+                    nav.addItem(group);
+                    return group;
+                }).addItem(item);
+            }
+        }
+        return nav;
+    }
+
+    private static Icon iconOf(String name) {
+        String[] parts = name.split(":");
+        return parts.length == 2 ? new Icon(parts[0], parts[1]) : new Icon(name);
+    }
+
+    private MenuBar userMenu(AuthenticationContext authentication) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        String name = CurrentUser.name().orElse("?");
+        Avatar avatar = new Avatar(name);
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        SubMenu sub = menu.addItem(avatar).getSubMenu();
+        sub.addItem(name + (CurrentUser.hasRole("ADMIN") ? " (admin)" : "")).setEnabled(false);
+        sub.addItem("Change password", click -> UI.getCurrent().navigate("change-password"));
+        sub.addItem("Light / dark theme", click -> toggleTheme());
+        sub.addItem("Log out", click -> authentication.logout());
+        return menu;
+    }
+
+    private static void toggleTheme() {
+        UI ui = UI.getCurrent();
+        boolean dark = ui.getElement().getThemeList().contains("dark");
+        ui.getElement().getThemeList().set("dark", !dark);
+        ui.getSession().setAttribute("miniman.dark", !dark);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        if (Boolean.TRUE.equals(ui.getSession().getAttribute("miniman.dark"))) {
+            ui.getElement().getThemeList().add("dark");
+        }
+        String user = CurrentUser.name().orElse(null);
+        refreshIndicators(user);
+        subscription = events.subscribe(update -> {
+            // progress lines do not change the counts; only a transition does
+            if (update.status() != OperationStatus.RUNNING || update.details() == null) {
+                ui.access(() -> refreshIndicators(user));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    void refreshIndicators(String user) {
+        int active = operations.activeCount();
+        running.setText(active + " running");
+        running.setVisible(active > 0);
+        long unseen = user == null ? 0
+                : users.operationsSeenAt(user).map(operations::failuresSince).orElse(0L);
+        failures.setText(unseen > 0 ? String.valueOf(unseen) : "");
+        failures.setVisible(unseen > 0);
+    }
+}

@@ -1,0 +1,159 @@
+package io.miniman.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import io.miniman.testsupport.MinimanSpringTest;
+
+@MinimanSpringTest
+class OperationServiceTest {
+
+    @Autowired
+    OperationService operations;
+    @Autowired
+    OperationEvents events;
+    @Autowired
+    OperationLogRepository repository;
+
+    private final List<OperationUpdate> seen = new CopyOnWriteArrayList<>();
+    private OperationEvents.Subscription subscription;
+
+    @BeforeEach
+    void listen() {
+        subscription = events.subscribe(seen::add);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of()));
+    }
+
+    @AfterEach
+    void stop() {
+        subscription.close();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aSuccessfulOperationGoesThroughEveryStateAndIsStored() throws Exception {
+        String target = "target-" + System.nanoTime();
+        OperationHandle handle = operations.submit(OperationType.SYSTEM, "restart thing", target, ctx -> {
+            ctx.progress("step one");
+            return "all good";
+        });
+        OperationUpdate done = handle.completion().get(10, TimeUnit.SECONDS);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(done.result()).isEqualTo("all good");
+        assertThat(done.user()).isEqualTo("alice");
+        assertThat(done.endTime()).isNotNull();
+        assertThat(seen).filteredOn(u -> u.id() == handle.id()).extracting(OperationUpdate::status)
+                .startsWith(OperationStatus.PENDING, OperationStatus.RUNNING).endsWith(OperationStatus.COMPLETED);
+        OperationUpdate stored = operations.find(handle.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(stored.target()).isEqualTo(target);
+        assertThat(stored.details()).contains("step one");
+    }
+
+    @Test
+    void aFailureKeepsItsErrorText() throws Exception {
+        OperationUpdate done = operations.submit(OperationType.DOCKER, "pull", "img", ctx -> {
+            throw new IllegalStateException("manifest for nope:latest not found");
+        }).completion().get(10, TimeUnit.SECONDS);
+
+        assertThat(done.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(done.errorMessage()).isEqualTo("manifest for nope:latest not found");
+        assertThat(operations.find(done.id()).orElseThrow().errorMessage()).contains("manifest for nope:latest");
+    }
+
+    @Test
+    void workOnTheSameTargetRunsOneAtATime() throws Exception {
+        String target = "container-" + System.nanoTime();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger maxInside = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        OperationWork work = ctx -> {
+            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            release.await(10, TimeUnit.SECONDS);
+            inside.decrementAndGet();
+            return "ok";
+        };
+        OperationHandle first = operations.submit(OperationType.DOCKER, "stop", target, work);
+        OperationHandle second = operations.submit(OperationType.DOCKER, "start", target, work);
+        OperationHandle other = operations.submit(OperationType.DOCKER, "start", target + "-other", ctx -> "free");
+
+        assertThat(other.completion().get(10, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(operations.find(second.id()).orElseThrow().status()).isEqualTo(OperationStatus.PENDING);
+        release.countDown();
+        assertThat(first.completion().get(10, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(second.completion().get(10, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(maxInside.get()).isEqualTo(1);
+    }
+
+    @Test
+    void rowsLeftRunningByACrashAreMarkedFailedAtStart() {
+        OperationLog running = repository.save(new OperationLog(OperationType.NETWORK, "apply", "wlan0",
+                OperationStatus.RUNNING, "bob", Instant.now().minus(Duration.ofMinutes(1))));
+        OperationLog pending = repository.save(new OperationLog(OperationType.NETWORK, "apply", "eth0",
+                OperationStatus.PENDING, "bob", Instant.now()));
+
+        operations.afterSingletonsInstantiated();
+
+        for (OperationLog row : List.of(running, pending)) {
+            OperationUpdate after = operations.find(row.getId()).orElseThrow();
+            assertThat(after.status()).isEqualTo(OperationStatus.FAILED);
+            assertThat(after.errorMessage()).isEqualTo("interrupted by restart");
+            assertThat(after.endTime()).isNotNull();
+        }
+    }
+
+    @Test
+    void secretsNeverReachTheStoredOrPublishedTexts() throws Exception {
+        OperationUpdate done = operations.submit(OperationType.NETWORK, "set wifi", "wlan0", ctx -> {
+            ctx.secret("correct horse battery");
+            ctx.progress("writing wpa_passphrase=correct horse battery");
+            throw new IllegalStateException("hostapd refused passphrase 'correct horse battery' and token=abc123");
+        }).completion().get(10, TimeUnit.SECONDS);
+
+        OperationUpdate stored = operations.find(done.id()).orElseThrow();
+        for (OperationUpdate update : List.of(done, stored)) {
+            assertThat(update.errorMessage()).doesNotContain("correct horse", "abc123").contains(Redactor.MASK);
+            assertThat(update.details()).doesNotContain("correct horse");
+        }
+        assertThat(seen).filteredOn(u -> u.id() == done.id())
+                .allSatisfy(u -> assertThat(String.valueOf(u.details()) + u.errorMessage()).doesNotContain("correct horse"));
+    }
+
+    @Test
+    void longResultsAreBounded() throws Exception {
+        OperationUpdate done = operations.submit(OperationType.SYSTEM, "chatty", null, ctx -> "x".repeat(100_000))
+                .completion().get(10, TimeUnit.SECONDS);
+        assertThat(done.result()).hasSizeLessThanOrEqualTo(OperationService.TEXT_LIMIT).contains("[cut:");
+    }
+
+    @Test
+    void filtersFindByTypeStatusUserAndText() throws Exception {
+        String marker = "needle" + System.nanoTime();
+        operations.submit(OperationType.COMPOSE, "deploy " + marker, "stack", ctx -> "up").completion().get(10, TimeUnit.SECONDS);
+        operations.submit(OperationType.COMPOSE, "deploy " + marker, "stack2", ctx -> {
+            throw new IllegalStateException("bad file");
+        }).completion().get(10, TimeUnit.SECONDS);
+
+        OperationFilter failedOnly = new OperationFilter(OperationType.COMPOSE, OperationStatus.FAILED, "alice", null, null, marker);
+        assertThat(operations.list(failedOnly, 0, 50)).singleElement()
+                .satisfies(op -> assertThat(op.target()).isEqualTo("stack2"));
+        assertThat(operations.count(new OperationFilter(null, null, null, null, null, marker))).isEqualTo(2);
+        assertThat(operations.count(new OperationFilter(null, null, "mallory", null, null, marker))).isZero();
+    }
+}

@@ -1,0 +1,24 @@
+package io.miniman.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one Spring context of the test suite: every Spring test uses exactly this annotation (and no
+ * extra properties or mocks), so the context starts once. Each JVM gets a fresh data dir and host root.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "miniman.data-dir=target/test-data/${random.uuid}",
+        "miniman.host.root=target/test-host/${random.uuid}",
+        "miniman.admin-password=" + MinimanSpringTest.INITIAL_ADMIN_PASSWORD,
+        // views are tested through Karibu, which needs no frontend bundle and no dev server
+        "vaadin.productionMode=true"})
+public @interface MinimanSpringTest {
+    String INITIAL_ADMIN_PASSWORD = "first-Run-pw-2024";
+}
