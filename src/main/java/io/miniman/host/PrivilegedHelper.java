@@ -110,11 +110,7 @@ public class PrivilegedHelper {
         }
     }
 
-    public Outcome service(String action, String unit) {
-        return call(SERVICE_TIMEOUT, null, "service", action, unit);
-    }
-
-    /** Runs one of the helper's other verbs (iptables-load, sysctl, deny-mac, stations, ...). */
+    /** Runs one of the helper's other verbs (service, iptables-load, sysctl, deny-mac, stations, ...). */
     public Outcome verb(String verb, String... arguments) {
         return call(SERVICE_TIMEOUT, null, prepend(verb, arguments));
     }

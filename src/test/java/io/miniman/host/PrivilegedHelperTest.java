@@ -75,13 +75,13 @@ class PrivilegedHelperTest {
 
     @Test
     void servicesOnlyFromTheAllowlist() {
-        assertThat(helper().service("restart", "hostapd"))
+        assertThat(helper().verb("service", "restart", "hostapd"))
                 .isEqualTo(new Outcome.Done("run: systemctl restart -- hostapd.service\n"));
-        assertThat(helper().service("reload", "dnsmasq")).isInstanceOf(Outcome.Done.class);
-        assertThat(helper().service("restart", "sshd")).isInstanceOf(Outcome.Failed.class);
-        assertThat(helper().service("enable", "hostapd")).isInstanceOf(Outcome.Failed.class);
-        assertThat(helper().service("restart", "hostapd.service --now")).isInstanceOf(Outcome.Failed.class);
-        assertThat(helper().service("--help", "hostapd")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "reload", "dnsmasq")).isInstanceOf(Outcome.Done.class);
+        assertThat(helper().verb("service", "restart", "sshd")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "enable", "hostapd")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "restart", "hostapd.service --now")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "--help", "hostapd")).isInstanceOf(Outcome.Failed.class);
     }
 
     @Test
@@ -128,6 +128,6 @@ class PrivilegedHelperTest {
     void missingHelperIsReportedAsSkipped() {
         PrivilegedHelper absent = new PrivilegedHelper(RUNNER, root.resolve("no-such-helper"));
         assertThat(absent.installed()).isFalse();
-        assertThat(absent.service("restart", "hostapd").describe()).startsWith("skipped: helper not installed");
+        assertThat(absent.verb("service", "restart", "hostapd").describe()).startsWith("skipped: helper not installed");
     }
 }
