@@ -207,9 +207,14 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     /** Listeners are called on the apply thread: views hand the state over with {@code ui.access}. */
-    public AutoCloseable subscribe(Consumer<ApplyState> listener) {
+    public Subscription subscribe(Consumer<ApplyState> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override

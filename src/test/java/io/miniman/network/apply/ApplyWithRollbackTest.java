@@ -64,7 +64,7 @@ class ApplyWithRollbackTest {
 
     private NetworkSettings original;
     private final Map<Phase, CompletableFuture<ApplyState>> reached = new ConcurrentHashMap<>();
-    private AutoCloseable subscription;
+    private ApplyWithRollback.Subscription subscription;
 
     @BeforeEach
     void remember() {
