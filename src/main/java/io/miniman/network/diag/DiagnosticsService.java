@@ -16,6 +16,7 @@ import io.miniman.host.RunningCommand;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /** Ping, traceroute, DNS lookup and a TCP connect, each an operation whose output streams as it comes. */
@@ -37,6 +38,7 @@ public class DiagnosticsService {
      * Starts the diagnostic; each output line goes to {@code lines} (on the operation's thread) and to the
      * operation's details. {@code port} is used by the TCP check only.
      */
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     public OperationHandle run(DiagnosticKind kind, String target, int port, Consumer<String> lines) {
         DiagnosticTarget.problem(target).ifPresent(problem -> {
             throw new InvalidInputException("target", problem);

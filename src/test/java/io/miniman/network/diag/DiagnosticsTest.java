@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** Only loopback is ever the target: tests send no traffic anywhere else. */
 @MinimanSpringTest
+@WithMockUser(roles = "OPERATOR")
 class DiagnosticsTest {
 
     @Autowired
@@ -39,6 +42,13 @@ class DiagnosticsTest {
     @ValueSource(strings = {"127.0.0.1", "localhost", "example.org", "miniman.lan.", "::1", "fe80::1", "a-b.c"})
     void acceptsHostNamesAndAddresses(String target) {
         assertThat(DiagnosticTarget.problem(target)).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(roles = "VIEWER")
+    void viewersCannotRunThem() {
+        assertThatThrownBy(() -> diagnostics.run(DiagnosticKind.PING, "127.0.0.1", 0, line -> { }))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
