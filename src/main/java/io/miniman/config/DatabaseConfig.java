@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -23,12 +24,14 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * SQLite under the data dir. The file is checked before anything touches it: a file that is not
- * SQLite, cannot be read, or is held by another process stops the start and is left as it is.
+ * SQLite, belongs to another program, cannot be read, or is held by another process stops the start
+ * and is left as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String LEFT_ALONE = "The file was not changed.";
 
     @Bean
     DataSource dataSource(MinimanProperties properties) {
@@ -36,6 +39,8 @@ class DatabaseConfig {
         prepareDataDir(dataDir);
         Path db = dataDir.resolve("miniman.db");
         checkIsOurKindOfFile(db);
+        // before the pool opens it: the pool's WAL pragma would already change a foreign file
+        checkOpenable(db);
 
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -50,17 +55,7 @@ class DatabaseConfig {
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         hikari.setPoolName("sqlite");
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        checkNotLocked(dataSource, db);
-        return dataSource;
-    }
-
-    private static boolean isForeign(Statement statement) throws SQLException {
-        try (var tables = statement.executeQuery(
-                "SELECT sum(name = 'flyway_schema_history'), count(*) FROM sqlite_master WHERE type = 'table'")) {
-            tables.next();
-            return tables.getInt(2) > 0 && tables.getInt(1) == 0;
-        }
+        return new HikariDataSource(hikari);
     }
 
     static void prepareDataDir(Path dataDir) {
@@ -81,39 +76,48 @@ class DatabaseConfig {
         }
         if (!Files.isRegularFile(db) || !Files.isReadable(db) || !Files.isWritable(db)) {
             throw new StartupRefusedException("The database " + db + " cannot be read and written by this user.",
-                    "Fix the file's owner and mode, or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+                    "Fix the file's owner and mode, or point MINIMAN_DATA_DIR elsewhere. " + LEFT_ALONE);
         }
         try (InputStream in = Files.newInputStream(db)) {
             byte[] head = in.readNBytes(SQLITE_MAGIC.length);
             if (head.length > 0 && !Arrays.equals(head, SQLITE_MAGIC)) {
                 throw new StartupRefusedException("The file " + db + " is not a SQLite database.",
-                        "Move it away or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+                        "Move it away or point MINIMAN_DATA_DIR elsewhere. " + LEFT_ALONE);
             }
         } catch (IOException e) {
             throw new StartupRefusedException("The database " + db + " cannot be read: " + e.getMessage(),
-                    "Fix the file, or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+                    "Fix the file, or point MINIMAN_DATA_DIR elsewhere. " + LEFT_ALONE);
         }
     }
 
-    private static void checkNotLocked(HikariDataSource dataSource, Path db) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    private static void checkOpenable(Path db) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 1000");
+            if (isForeign(statement)) {
+                throw new StartupRefusedException("The database " + db
+                        + " belongs to another program: it has tables but no Mini Manager history.",
+                        "Move it away or point MINIMAN_DATA_DIR elsewhere. " + LEFT_ALONE);
+            }
+            // takes and drops the write lock: fails within a second when another process holds the database
             statement.execute("BEGIN IMMEDIATE");
             statement.execute("ROLLBACK");
-            statement.execute("PRAGMA busy_timeout = 5000");
-            if (isForeign(statement)) {
-                dataSource.close();
-                throw new StartupRefusedException("The database " + db + " belongs to another program: it has tables but no Mini Manager history.",
-                        "Move it away or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
-            }
         } catch (SQLException e) {
-            dataSource.close();
             boolean locked = e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code
-                    || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code;
+                    || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code
+                    || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
             throw new StartupRefusedException(locked
                     ? "The database " + db + " is locked by another process (is another console running?)."
                     : "The database " + db + " cannot be opened: " + e.getMessage(),
-                    "Stop the other process or point MINIMAN_DATA_DIR elsewhere. The file was not changed.");
+                    "Stop the other process or point MINIMAN_DATA_DIR elsewhere. " + LEFT_ALONE);
+        }
+    }
+
+    private static boolean isForeign(Statement statement) throws SQLException {
+        try (var tables = statement.executeQuery(
+                "SELECT coalesce(sum(name = 'flyway_schema_history'), 0), count(*) FROM sqlite_master WHERE type = 'table'")) {
+            tables.next();
+            return tables.getInt(2) > 0 && tables.getInt(1) == 0;
         }
     }
 }

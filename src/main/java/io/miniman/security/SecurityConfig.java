@@ -24,8 +24,8 @@ import io.miniman.security.ui.LoginView;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider);
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // the provider is the global manager's only one; adding it here too would run each login twice
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                 .frameOptions(frame -> frame.deny())

@@ -71,6 +71,11 @@ public abstract class KaribuTest {
         login("test-" + role.toLowerCase(), role);
     }
 
+    /** The view the UI shows now (the innermost route target). */
+    protected static Object currentView() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0);
+    }
+
     /** Runs the work that background threads handed to the UI with ui.access (what push would deliver). */
     protected static void runUiQueue() {
         MockVaadin.clientRoundtrip();

@@ -1,0 +1,145 @@
+package io.miniman.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
+
+import io.miniman.operation.OperationFilter;
+import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationType;
+import io.miniman.testsupport.MinimanSpringTest;
+import jakarta.servlet.ServletContext;
+
+/** What an unauthenticated client gets over real HTTP, for every route Vaadin knows and for other paths. */
+@MinimanSpringTest
+class HttpSecurityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ServletContext servletContext;
+    @Autowired
+    OperationService operations;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void everyRouteWithoutLoginIsSentToTheLoginView() throws Exception {
+        List<RouteData> routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext))
+                .getRegisteredRoutes();
+        assertThat(routes).extracting(RouteData::getTemplate).contains("", "operations", "users", "change-password");
+        Set<String> anonymous = routes.stream().filter(r -> r.getNavigationTarget().isAnnotationPresent(AnonymousAllowed.class))
+                .map(RouteData::getTemplate).collect(Collectors.toSet());
+        assertThat(anonymous).containsExactly("login");
+
+        for (RouteData route : routes) {
+            if (anonymous.contains(route.getTemplate())) {
+                continue;
+            }
+            String path = "/" + route.getTemplate().replaceAll(":[^/]+", "x");
+            assertSentToLogin(get(path), path);
+        }
+    }
+
+    @Test
+    void otherPathsWithoutLoginAreRefusedOrSentToLogin() throws Exception {
+        for (String path : List.of("/api/v1/operations", "/actuator/health", "/h2-console", "/no/such/page",
+                "/VAADIN/../users", "/operations?x=1", "/frontend/../data/miniman.db", "/error")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode() == 302 || response.statusCode() == 401 || response.statusCode() == 403
+                    || response.statusCode() == 400).as(path + " answered " + response.statusCode()).isTrue();
+            if (response.statusCode() == 302) {
+                assertSentToLogin(response, path);
+            }
+            assertThat(response.body()).doesNotContain("Exception", "at io.miniman");
+        }
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = get("/operations");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void wrongCredentialsGetTheGenericErrorAndALogRow() throws Exception {
+        String name = "nobody" + System.nanoTime() % 10000;
+        HttpResponse<String> response = postLogin(name, "wrong-password", "10.9.9.1");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, OperationStatus.FAILED, name, null, null, null), 0, 10))
+                .singleElement().satisfies(op -> assertThat(op.errorMessage()).contains("wrong credentials"));
+    }
+
+    @Test
+    void fiveFailuresLockTheNameEvenAgainstTheRightPassword() throws Exception {
+        String name = "admin";
+        for (int i = 0; i < 5; i++) {
+            postLogin(name, "guess-" + i, "10.8.8." + i);
+        }
+        HttpResponse<String> locked = postLogin(name, MinimanSpringTest.INITIAL_ADMIN_PASSWORD, "10.8.8.99");
+        assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, name, null, null, "lockout"), 0, 10)).isNotEmpty();
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, name, null, null, "locked"), 0, 10))
+                .anySatisfy(op -> assertThat(op.name()).isEqualTo("login refused (locked)"));
+    }
+
+    @Test
+    void aGoodLoginGoesToTheConsoleWithAHardenedSessionCookie() throws Exception {
+        String name = "cookie" + System.nanoTime() % 10000;
+        users.save(new AppUser(name, encoder.encode("Right-pass-123"), Role.VIEWER, false, java.time.Instant.now()));
+        HttpResponse<String> response = postLogin(name, "Right-pass-123", "10.7.7.7");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error").doesNotContain("login");
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, OperationStatus.COMPLETED, name, null, null, null), 0, 10))
+                .singleElement().satisfies(op -> assertThat(op.result()).contains("10.7.7.7"));
+        List<String> cookies = response.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(c -> assertThat(c).contains("JSESSIONID").contains("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postLogin(String user, String password, String clientAddress) throws Exception {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertSentToLogin(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as(path).isIn(302, 401, 403);
+        if (response.statusCode() == 302) {
+            assertThat(response.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+        }
+    }
+}
