@@ -12,3 +12,11 @@ CREATE TABLE network_written_file (
     content TEXT NOT NULL,
     written_at INTEGER NOT NULL
 );
+
+-- The previous files of a change not yet kept, so that a console restart inside the confirmation window
+-- still rolls back (at most one row).
+CREATE TABLE network_pending_rollback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    snapshot_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);

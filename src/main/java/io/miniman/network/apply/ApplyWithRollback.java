@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miniman.host.PrivilegedHelper.Outcome;
 import io.miniman.network.NetworkProperties;
 import io.miniman.network.apply.ApplyState.Phase;
@@ -41,6 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,6 +73,7 @@ public class ApplyWithRollback implements DisposableBean {
     private final RenderedFileChecker checker;
     private final OperationService operations;
     private final Validator validator;
+    private final ObjectMapper json;
     private final Clock clock;
     private final Duration confirmTimeout;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,22 +90,29 @@ public class ApplyWithRollback implements DisposableBean {
 
     @Autowired
     ApplyWithRollback(NetworkSettingsStore store, HostFileAccess files, RenderedFileChecker checker,
-            OperationService operations, Validator validator, Clock clock, NetworkProperties properties) {
-        this(store, files, checker, operations, validator, clock, properties.confirmTimeout());
+            OperationService operations, Validator validator, ObjectMapper json, Clock clock,
+            NetworkProperties properties) {
+        this(store, files, checker, operations, validator, json, clock, properties.confirmTimeout());
     }
 
     ApplyWithRollback(NetworkSettingsStore store, HostFileAccess files, RenderedFileChecker checker,
-            OperationService operations, Validator validator, Clock clock, Duration confirmTimeout) {
+            OperationService operations, Validator validator, ObjectMapper json, Clock clock,
+            Duration confirmTimeout) {
         this.store = store;
         this.files = files;
         this.checker = checker;
         this.operations = operations;
         this.validator = validator;
+        this.json = json;
         this.clock = clock;
         this.confirmTimeout = confirmTimeout;
     }
 
     private record Snapshot(ManagedFile file, Optional<byte[]> previous) {
+    }
+
+    /** A snapshot as the database holds it: the previous bytes in base64, null for "did not exist". */
+    record HeldFile(ManagedFile file, String previous) {
     }
 
     private static final class Pending {
@@ -183,6 +197,7 @@ public class ApplyWithRollback implements DisposableBean {
             pending = null;
         }
         store.save(kept.proposed);
+        store.releaseRollback();
         operations.record(OperationType.NETWORK, "Keep network settings", TARGET, OperationStatus.COMPLETED,
                 "kept by the admin", null);
         publish(kept, "Network settings kept.", null);
@@ -222,6 +237,55 @@ public class ApplyWithRollback implements DisposableBean {
         worker.shutdownNow();
     }
 
+    /**
+     * A console that stopped inside the confirmation window (a crash, a reboot, an out-of-memory kill)
+     * left new files nobody kept. They are rolled back as soon as it is up again. Not for CLI verbs:
+     * only the console itself decides about its own pending change.
+     */
+    @EventListener
+    void onReady(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
+            recoverInterruptedChange();
+        }
+    }
+
+    void recoverInterruptedChange() {
+        Optional<String> held = store.heldRollback();
+        if (held.isEmpty()) {
+            return;
+        }
+        Pending p = new Pending(ids.incrementAndGet(), store.current(), List.of());
+        try {
+            for (HeldFile file : json.readValue(held.get(), HeldFile[].class)) {
+                p.snapshots.add(new Snapshot(file.file(), Optional.ofNullable(file.previous())
+                        .map(previous -> Base64.getDecoder().decode(previous))));
+                p.services.add(file.file().service());
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.error("the held rollback of an interrupted network change is unreadable; nothing restored", e);
+            store.releaseRollback();
+            return;
+        }
+        synchronized (lock) {
+            if (pending != null) {
+                return;
+            }
+            p.phase = Phase.AWAITING_CONFIRMATION;
+            pending = p;
+        }
+        worker.execute(() -> rollBack(p, "the console restarted before the change was kept"));
+    }
+
+    private void hold(Pending p) {
+        List<HeldFile> held = p.snapshots.stream().map(snapshot -> new HeldFile(snapshot.file(),
+                snapshot.previous().map(bytes -> Base64.getEncoder().encodeToString(bytes)).orElse(null))).toList();
+        try {
+            store.holdRollback(json.writeValueAsString(held));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep the previous files for a rollback", e);
+        }
+    }
+
     private void runApply(Pending p) {
         try {
             List<RenderedFile> rendered = NetworkFiles.render(p.proposed);
@@ -246,6 +310,7 @@ public class ApplyWithRollback implements DisposableBean {
                 p.snapshots.add(new Snapshot(file.file(), files.read(file.file())));
                 p.services.add(file.file().service());
             }
+            hold(p);
             List<String> skipped = new ArrayList<>();
             try {
                 for (RenderedFile file : changed) {
@@ -360,6 +425,7 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     private void finish(Pending p, Phase phase, String message) {
+        store.releaseRollback();
         synchronized (lock) {
             p.phase = phase;
             if (pending == p) {

@@ -23,14 +23,16 @@ public class NetworkSettingsStore {
 
     private final NetworkSettingsRepository settings;
     private final WrittenFileRepository written;
+    private final PendingRollbackRepository pendingRollback;
     private final ObjectMapper json;
     private final Validator validator;
     private final Clock clock;
 
     public NetworkSettingsStore(NetworkSettingsRepository settings, WrittenFileRepository written,
-            ObjectMapper json, Validator validator, Clock clock) {
+            PendingRollbackRepository pendingRollback, ObjectMapper json, Validator validator, Clock clock) {
         this.settings = settings;
         this.written = written;
+        this.pendingRollback = pendingRollback;
         this.json = json;
         this.validator = validator;
         this.clock = clock;
@@ -75,6 +77,23 @@ public class NetworkSettingsStore {
                 .orElseGet(() -> new WrittenFileEntity(devicePath));
         entity.update(content, clock.millis());
         written.save(entity);
+    }
+
+    /** Keeps what a rollback needs while a change waits for confirmation; replaces any earlier one. */
+    @Transactional
+    public void holdRollback(String snapshotJson) {
+        pendingRollback.deleteAll();
+        pendingRollback.save(new PendingRollbackEntity(snapshotJson, clock.millis()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> heldRollback() {
+        return pendingRollback.findFirstByOrderByIdDesc().map(PendingRollbackEntity::snapshotJson);
+    }
+
+    @Transactional
+    public void releaseRollback() {
+        pendingRollback.deleteAll();
     }
 
     private NetworkSettings parse(String text) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miniman.host.CommandRunner;
 import io.miniman.host.HostFiles;
 import io.miniman.host.PrivilegedHelper;
@@ -58,6 +59,8 @@ class ApplyWithRollbackTest {
     Validator validator;
     @Autowired
     Clock clock;
+    @Autowired
+    ObjectMapper json;
 
     @TempDir
     Path root;
@@ -84,7 +87,8 @@ class ApplyWithRollbackTest {
 
     private ApplyWithRollback service(PrivilegedHelper helper, Duration timeout, RenderedFileChecker checker) {
         HostFileAccess access = new HostFileAccess(new HostFiles(root), helper);
-        ApplyWithRollback service = new ApplyWithRollback(store, access, checker, operations, validator, clock, timeout);
+        ApplyWithRollback service = new ApplyWithRollback(store, access, checker, operations, validator, json, clock,
+                timeout);
         subscription = service.subscribe(state -> reached.get(state.phase()).complete(state));
         return service;
     }
@@ -161,8 +165,10 @@ class ApplyWithRollbackTest {
                 .isEqualTo("rw-------");
         assertThat(store.current()).as("stored only when kept").isEqualTo(original);
 
+        assertThat(store.heldRollback()).isPresent();
         service.confirm(started.id());
         assertThat(await(Phase.CONFIRMED).message()).contains("kept");
+        assertThat(store.heldRollback()).isEmpty();
         assertThat(store.current()).isEqualTo(proposed);
         assertThat(operationNamesSince(firstOp)).contains("Write /etc/hostapd/hostapd.conf", "restart hostapd",
                 "Keep network settings");
@@ -205,6 +211,25 @@ class ApplyWithRollbackTest {
         assertThat(restarts).extracting(OperationUpdate::result)
                 .allMatch(result -> result.equals("done"));
         assertThat(restarts).hasSize(2);
+    }
+
+    @Test
+    void aConsoleRestartInsideTheWindowStillRollsBack() throws Exception {
+        Map<ManagedFile, byte[]> before = previousFiles();
+        ApplyWithRollback crashed = withoutHelper(Duration.ofMinutes(5));
+        crashed.apply(changed(), ClientContext.unknown());
+        await(Phase.AWAITING_CONFIRMATION);
+        crashed.destroy();
+        assertThat(store.heldRollback()).isPresent();
+
+        ApplyWithRollback restarted = withoutHelper(Duration.ofMinutes(5));
+        restarted.recoverInterruptedChange();
+
+        assertThat(await(Phase.ROLLED_BACK).message()).contains("console restarted");
+        assertPreviousFilesBack(before);
+        assertThat(store.heldRollback()).isEmpty();
+        restarted.recoverInterruptedChange();
+        assertThat(restarted.state()).map(ApplyState::phase).hasValue(Phase.ROLLED_BACK);
     }
 
     @Test
