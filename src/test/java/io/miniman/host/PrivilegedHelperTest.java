@@ -94,6 +94,8 @@ class PrivilegedHelperTest {
         assertThat(helper().verb("iptables-load")).isEqualTo(
                 new Outcome.Done("run: iptables-restore -- " + root + "/etc/iptables/rules.v4\n"));
         assertThat(helper().verb("iptables-load", "/tmp/other")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("sysctl")).isEqualTo(new Outcome.Done(
+                "run: /usr/lib/systemd/systemd-sysctl " + root + "/etc/sysctl.d/90-miniman-forwarding.conf\n"));
         assertThat(helper().verb("reboot")).isInstanceOf(Outcome.Failed.class);
     }
 
