@@ -30,6 +30,6 @@ class ForcedPasswordChange implements VaadinServiceInitListener {
             return;
         }
         CurrentUser.name().filter(users::mustChangePassword)
-                .ifPresent(name -> event.rerouteTo(ChangePasswordView.class));
+                .ifPresent(name -> event.forwardTo(ChangePasswordView.class));
     }
 }
