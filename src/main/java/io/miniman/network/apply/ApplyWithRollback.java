@@ -142,6 +142,7 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     /** What applying would change; throws {@link ConstraintViolationException} for invalid settings. */
+    @PreAuthorize("hasRole('ADMIN')")
     public ApplyPreview preview(NetworkSettings proposed, ClientContext client) {
         requireValid(proposed);
         List<RenderedFile> rendered = NetworkFiles.render(proposed);

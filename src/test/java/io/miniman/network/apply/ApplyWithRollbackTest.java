@@ -172,6 +172,9 @@ class ApplyWithRollbackTest {
         assertThat(store.current()).isEqualTo(proposed);
         assertThat(operationNamesSince(firstOp)).contains("Write /etc/hostapd/hostapd.conf", "restart hostapd",
                 "Keep network settings");
+        assertThat(operations.list(OperationFilter.all(), 0, 500)).filteredOn(op -> op.id() >= firstOp)
+                .allSatisfy(op -> assertThat(String.join("|", String.valueOf(op.details()), String.valueOf(op.result()),
+                        String.valueOf(op.errorMessage()))).doesNotContain(proposed.wifi().passphrase()));
         assertThatThrownBy(() -> service.confirm(started.id())).isInstanceOf(IllegalStateException.class);
     }
 
