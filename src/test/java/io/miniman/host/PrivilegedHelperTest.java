@@ -86,6 +86,11 @@ class PrivilegedHelperTest {
 
     @Test
     void interfaceArgumentsAreCheckedAgain() {
+        assertThat(helper().verb("deny-mac", "wlan0", "02:00:00:aa:bb:cc")).isEqualTo(new Outcome.Done(
+                "run: hostapd_cli -p /var/run/hostapd -i wlan0 deny_acl ADD_MAC 02:00:00:aa:bb:cc\n"
+                        + "run: hostapd_cli -p /var/run/hostapd -i wlan0 deauthenticate 02:00:00:aa:bb:cc\n"));
+        assertThat(helper().verb("deny-mac", "wlan0", "02:00:00:aa:bb:cc;reboot")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("allow-mac", "-i", "02:00:00:aa:bb:cc")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("stations", "wlan0")).isEqualTo(
                 new Outcome.Done("run: hostapd_cli -p /var/run/hostapd -i wlan0 all_sta\n"));
         assertThat(helper().verb("ap-status", "-i")).isInstanceOf(Outcome.Failed.class);

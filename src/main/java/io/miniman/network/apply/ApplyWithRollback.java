@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,6 @@ import io.miniman.host.PrivilegedHelper.Outcome;
 import io.miniman.network.NetworkProperties;
 import io.miniman.network.apply.ApplyState.Phase;
 import io.miniman.network.apply.RenderedFileChecker.Check;
-import io.miniman.network.render.ApService;
 import io.miniman.network.render.ManagedFile;
 import io.miniman.network.render.NetworkFiles;
 import io.miniman.network.render.RenderedFile;
@@ -120,7 +120,8 @@ public class ApplyWithRollback implements DisposableBean {
         final NetworkSettings proposed;
         final List<String> warnings;
         final List<Snapshot> snapshots = new ArrayList<>();
-        final Set<ApService> services = EnumSet.noneOf(ApService.class);
+        final List<Activation> forward = new ArrayList<>();
+        final List<Activation> backward = new ArrayList<>();
         Phase phase = Phase.APPLYING;
         ScheduledFuture<?> timer;
 
@@ -260,8 +261,10 @@ public class ApplyWithRollback implements DisposableBean {
             for (HeldFile file : json.readValue(held.get(), HeldFile[].class)) {
                 p.snapshots.add(new Snapshot(file.file(), Optional.ofNullable(file.previous())
                         .map(previous -> Base64.getDecoder().decode(previous))));
-                p.services.add(file.file().service());
             }
+            // the live steps of the lost change are unknown: restarting every service concerned is always right
+            p.snapshots.stream().map(snapshot -> snapshot.file().service()).distinct().sorted()
+                    .map(Activation::of).forEach(p.backward::add);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             log.error("the held rollback of an interrupted network change is unreadable; nothing restored", e);
             store.releaseRollback();
@@ -307,10 +310,15 @@ public class ApplyWithRollback implements DisposableBean {
                 finish(p, Phase.CONFIRMED, "Nothing to change: the files already match these settings.");
                 return;
             }
+            Map<ManagedFile, Optional<byte[]>> previous = new EnumMap<>(ManagedFile.class);
             for (RenderedFile file : changed) {
-                p.snapshots.add(new Snapshot(file.file(), files.read(file.file())));
-                p.services.add(file.file().service());
+                Optional<byte[]> before = files.read(file.file());
+                p.snapshots.add(new Snapshot(file.file(), before));
+                previous.put(file.file(), before);
             }
+            Activation.Plan plan = Activation.plan(previous, p.proposed);
+            p.forward.addAll(plan.forward());
+            p.backward.addAll(plan.backward());
             hold(p);
             List<String> skipped = new ArrayList<>();
             try {
@@ -378,11 +386,11 @@ public class ApplyWithRollback implements DisposableBean {
                 problems.add(path + ": " + e.getMessage());
             }
         }
-        for (ApService service : p.services) {
+        for (Activation activation : p.backward) {
             try {
-                step(p, "Restore: " + service.label(), ctx -> activateOne(service));
+                step(p, "Restore: " + activation.label(), ctx -> activateOne(activation));
             } catch (RuntimeException e) {
-                problems.add(service.label() + ": " + e.getMessage());
+                problems.add(activation.label() + ": " + e.getMessage());
             }
         }
         return problems.isEmpty() ? "The previous files were put back."
@@ -390,16 +398,16 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     private void activate(Pending p, List<String> skipped) {
-        for (ApService service : p.services) {
-            String result = step(p, service.label(), ctx -> activateOne(service));
+        for (Activation activation : p.forward) {
+            String result = step(p, activation.label(), ctx -> activateOne(activation));
             if (result != null && result.startsWith("skipped")) {
-                skipped.add(service.label() + " (" + result.substring("skipped: ".length()) + ")");
+                skipped.add(activation.label() + " (" + result.substring("skipped: ".length()) + ")");
             }
         }
     }
 
-    private String activateOne(ApService service) {
-        Outcome outcome = files.activate(service);
+    private String activateOne(Activation activation) {
+        Outcome outcome = files.activate(activation);
         if (outcome instanceof Outcome.Failed failed) {
             throw new IllegalStateException(failed.message());
         }

@@ -1,11 +1,11 @@
 package io.miniman.network.apply;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.miniman.host.HostFiles;
 import io.miniman.host.PrivilegedHelper;
 import io.miniman.host.PrivilegedHelper.Outcome;
-import io.miniman.network.render.ApService;
 import io.miniman.network.render.ManagedFile;
 import org.springframework.stereotype.Component;
 
@@ -55,13 +55,13 @@ class HostFileAccess {
         requireDone(helper.remove(file.devicePath()), "remove " + file.devicePath());
     }
 
-    /** Makes the service pick up its files; Skipped when there is no helper to do it. */
-    Outcome activate(ApService service) {
+    /** Makes a service pick up its files; Skipped when there is no helper to do it. */
+    Outcome activate(Activation activation) {
         Optional<String> unusable = helperUnusable();
         if (unusable.isPresent()) {
             return new Outcome.Skipped(unusable.get());
         }
-        var command = service.helperCommand();
+        List<String> command = activation.helperCommand();
         return helper.verb(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
     }
 

@@ -236,6 +236,29 @@ class ApplyWithRollbackTest {
     }
 
     @Test
+    void blockingAloneIsMadeLiveWithoutRestartingHostapd() throws Exception {
+        PrivilegedHelper helper = PrivilegedHelper.forTestRoot(RUNNER, HELPER, root);
+        ApplyWithRollback service = service(helper, Duration.ofMinutes(5), new RenderedFileChecker(RUNNER, helper));
+        for (RenderedFile file : NetworkFiles.render(original)) {
+            write(file.file(), file.bytes());
+        }
+        byte[] denyBefore = Files.readAllBytes(hostPath(ManagedFile.HOSTAPD_DENY));
+        long firstOp = nextOperationId();
+        List<String> blocked = List.of("02:00:00:00:00:66");
+
+        ApplyState started = service.apply(original.withWifi(original.wifi().withBlockedMacs(blocked)),
+                ClientContext.unknown());
+        await(Phase.AWAITING_CONFIRMATION);
+        service.revert(started.id());
+        await(Phase.ROLLED_BACK);
+
+        assertThat(operationNamesSince(firstOp)).contains("Write /etc/hostapd/hostapd.deny", "block 02:00:00:00:00:66",
+                "Restore: unblock 02:00:00:00:00:66").doesNotContain("restart hostapd", "Restore: restart hostapd",
+                "Write /etc/hostapd/hostapd.conf");
+        assertThat(Files.readAllBytes(hostPath(ManagedFile.HOSTAPD_DENY))).isEqualTo(denyBefore);
+    }
+
+    @Test
     void aFailureHalfWayPutsThePreviousFilesBack() throws Exception {
         Map<ManagedFile, byte[]> before = previousFiles();
         // the real helper, except that restarting hostapd fails, as with a radio that refuses the channel
