@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -27,7 +28,7 @@ class NetworkSettingsValidationTest {
         return out;
     }
 
-    private static NetworkSettings wifi(java.util.function.UnaryOperator<WifiSettings> change) {
+    private static NetworkSettings wifi(UnaryOperator<WifiSettings> change) {
         return DEFAULTS.withWifi(change.apply(DEFAULTS.wifi()));
     }
 
