@@ -61,7 +61,7 @@ public class ClientsView extends VerticalLayout {
                     .setAutoWidth(true).setFlexGrow(0);
         }
         grid.setAllRowsVisible(true);
-        add(new H2("Clients"), notice, grid);
+        add(new H2("Clients"), new Button("Refresh", click -> refresh()), notice, grid);
         refresh();
     }
 
