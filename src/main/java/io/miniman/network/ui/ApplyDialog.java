@@ -118,9 +118,9 @@ class ApplyDialog extends Dialog {
                 setHeaderTitle("Keep these settings?");
                 body.add(new Div(new Span("Time left: "), countdown));
                 state.deadline().ifPresent(deadline -> startCountdown(Duration.between(clock.instant(), deadline)));
-                Button keep = new Button("Keep", click -> apply.confirm(state.id()));
+                Button keep = new Button("Keep", click -> decide(() -> apply.confirm(state.id())));
                 keep.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-                Button revert = new Button("Revert now", click -> apply.revert(state.id()));
+                Button revert = new Button("Revert now", click -> decide(() -> apply.revert(state.id())));
                 revert.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 getFooter().add(revert, keep);
             }
@@ -133,6 +133,15 @@ class ApplyDialog extends Dialog {
                 });
                 getFooter().add(new Button("Close", click -> close()));
             }
+        }
+    }
+
+    /** The timer may have decided a moment earlier; its own state arrives right after this message. */
+    private void decide(Runnable decision) {
+        try {
+            decision.run();
+        } catch (IllegalStateException e) {
+            body.add(warning(e.getMessage()));
         }
     }
 
