@@ -29,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   ./mvnw -q package -DskipTests
  *   ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *       -Dexec.mainClass=io.miniman.bench.StartupMemoryBenchmark -Dexec.args="-Xmx128m -XX:+UseSerialGC"
+ *
+ * -Dbench.jar=DIR/miniman.jar measures an extracted jar (see the README's "On a 1 GB device").
  */
 public final class StartupMemoryBenchmark {
 
@@ -36,7 +38,7 @@ public final class StartupMemoryBenchmark {
     }
 
     public static void main(String[] jvmFlags) throws Exception {
-        Path jar = Path.of("target/miniman.jar").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("bench.jar", "target/miniman.jar")).toAbsolutePath();
         Path dir = Files.createTempDirectory("miniman-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
