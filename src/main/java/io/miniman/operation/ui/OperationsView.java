@@ -4,8 +4,6 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -36,6 +34,7 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.security.UserService;
 import io.miniman.ui.Formats;
+import io.miniman.ui.LiveUpdates;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -60,7 +59,6 @@ public class OperationsView extends VerticalLayout {
     private final CallbackDataProvider<OperationUpdate, Void> data;
     // ids the grid has shown: an update for any other id is a new row, which needs a reload of the page
     private final Set<Long> known = new HashSet<>();
-    private OperationEvents.Subscription subscription;
 
     public OperationsView(OperationService operations, OperationEvents events, UserService users) {
         this.operations = operations;
@@ -112,6 +110,7 @@ public class OperationsView extends VerticalLayout {
 
         add(new H2("Operations"), filters, grid);
         expand(grid);
+        LiveUpdates.whileAttached(this, this::follow);
     }
 
     OperationFilter filter() {
@@ -155,26 +154,14 @@ public class OperationsView extends VerticalLayout {
         }
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
+    private OperationEvents.Subscription follow(UI ui) {
         CurrentUser.name().ifPresent(users::markOperationsSeen);
-        subscription = events.subscribe(update -> ui.access(() -> {
+        return events.subscribe(update -> ui.access(() -> {
             if (known.contains(update.id())) {
                 data.refreshItem(update);
             } else {
                 data.refreshAll();
             }
         }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 }
