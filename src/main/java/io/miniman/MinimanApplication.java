@@ -29,8 +29,11 @@ public class MinimanApplication {
         SpringApplication app = new SpringApplication(MinimanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
+        // Vaadin's auto-configuration needs a servlet context, which a verb without web server has not
         try (ConfigurableApplicationContext context = app.run("--spring.main.lazy-initialization=true",
-                "--logging.level.root=warn")) {
+                "--logging.level.root=warn", "--spring.autoconfigure.exclude="
+                        + "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
             var verbs = context.getBeansOfType(CliVerb.class).values();
             for (CliVerb verb : verbs) {
                 if (verb.name().equals(args[0])) {

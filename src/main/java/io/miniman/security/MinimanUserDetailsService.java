@@ -7,9 +7,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
-@Service
+/** Not a bean of its own: Spring Security would then build a second login path around it. */
 class MinimanUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;

@@ -42,9 +42,9 @@ class SecurityConfig {
     }
 
     @Bean
-    ThrottledAuthenticationProvider throttledAuthenticationProvider(MinimanUserDetailsService users,
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(AppUserRepository users,
             PasswordEncoder encoder, LoginThrottle throttle, OperationService operations, Clock clock) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new MinimanUserDetailsService(users));
         dao.setPasswordEncoder(encoder);
         return new ThrottledAuthenticationProvider(dao, throttle, operations, clock);
     }

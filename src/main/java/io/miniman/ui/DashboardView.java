@@ -3,9 +3,6 @@ package io.miniman.ui;
 import java.util.List;
 import java.util.Locale;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -15,7 +12,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import io.miniman.operation.OperationEvents.Subscription;
 import io.miniman.security.Roles;
 import io.miniman.system.HostMetricsService;
 import io.miniman.system.HostSnapshot;
@@ -37,7 +33,6 @@ public class DashboardView extends VerticalLayout {
     private final Span disk = new Span();
     private final ApexChart cpuChart;
     private final ApexChart memoryChart;
-    private Subscription subscription;
 
     public DashboardView(HostMetricsService metrics) {
         this.metrics = metrics;
@@ -60,6 +55,7 @@ public class DashboardView extends VerticalLayout {
         charts.addClassName("miniman-charts");
         add(new H2("Dashboard"), cards, new H3("Last 5 minutes"), charts);
         show(history.isEmpty() ? metrics.read() : history.get(history.size() - 1));
+        LiveUpdates.whileAttached(this, ui -> metrics.subscribe(snapshot -> ui.access(() -> append(snapshot))));
     }
 
     private static Div card(String label, Span value) {
@@ -80,27 +76,13 @@ public class DashboardView extends VerticalLayout {
         disk.setText(String.format(Locale.ROOT, "%s free of %s", Formats.bytes(s.diskFreeBytes()), Formats.bytes(s.diskTotalBytes())));
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
-        subscription = metrics.subscribe(snapshot -> ui.access(() -> {
-            show(snapshot);
-            long x = snapshot.at().toEpochMilli();
-            if (snapshot.cpuPercent() >= 0) {
-                cpuChart.appendPoint(0, x, round(snapshot.cpuPercent()));
-            }
-            memoryChart.appendPoint(0, x, round(snapshot.memoryUsedPercent()));
-        }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
+    private void append(HostSnapshot snapshot) {
+        show(snapshot);
+        long x = snapshot.at().toEpochMilli();
+        if (snapshot.cpuPercent() >= 0) {
+            cpuChart.appendPoint(0, x, round(snapshot.cpuPercent()));
         }
-        super.onDetach(event);
+        memoryChart.appendPoint(0, x, round(snapshot.memoryUsedPercent()));
     }
 
     private static double round(double value) {

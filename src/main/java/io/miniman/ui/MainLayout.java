@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -52,7 +50,6 @@ public class MainLayout extends AppLayout {
     private final UserService users;
     private final Span running = StatusBadge.of("", "contrast pill");
     private final Button failures = new Button(new Icon(VaadinIcon.WARNING));
-    private OperationEvents.Subscription subscription;
 
     public MainLayout(OperationService operations, OperationEvents events, UserService users,
             AuthenticationContext authentication) {
@@ -80,6 +77,7 @@ public class MainLayout extends AppLayout {
 
         Scroller nav = new Scroller(buildNav());
         addToDrawer(nav);
+        LiveUpdates.whileAttached(this, this::follow);
     }
 
     private static Map<String, String> sections() {
@@ -146,30 +144,18 @@ public class MainLayout extends AppLayout {
         ui.getSession().setAttribute("miniman.dark", !dark);
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
+    private OperationEvents.Subscription follow(UI ui) {
         if (Boolean.TRUE.equals(ui.getSession().getAttribute("miniman.dark"))) {
             ui.getElement().getThemeList().add("dark");
         }
         String user = CurrentUser.name().orElse(null);
         refreshIndicators(user);
-        subscription = events.subscribe(update -> {
+        return events.subscribe(update -> {
             // progress lines do not change the counts; only a transition does
             if (update.status() != OperationStatus.RUNNING || update.details() == null) {
                 ui.access(() -> refreshIndicators(user));
             }
         });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 
     void refreshIndicators(String user) {

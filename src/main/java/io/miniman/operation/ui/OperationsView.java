@@ -2,14 +2,14 @@ package io.miniman.operation.ui;
 
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -36,6 +36,8 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.security.UserService;
 import io.miniman.ui.Formats;
+import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.NarrowScreen;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -60,7 +62,6 @@ public class OperationsView extends VerticalLayout {
     private final CallbackDataProvider<OperationUpdate, Void> data;
     // ids the grid has shown: an update for any other id is a new row, which needs a reload of the page
     private final Set<Long> known = new HashSet<>();
-    private OperationEvents.Subscription subscription;
 
     public OperationsView(OperationService operations, OperationEvents events, UserService users) {
         this.operations = operations;
@@ -77,19 +78,31 @@ public class OperationsView extends VerticalLayout {
         text.setClearButtonVisible(true);
         type.setClearButtonVisible(true);
         status.setClearButtonVisible(true);
-        FlexLayout filters = new FlexLayout(type, status, user, from, to, text);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        text.setWidthFull();
+        text.setPlaceholder("Operation, target, result or error");
+        // on a phone the search stays in view and the other filters fold away
+        FlexLayout more = new FlexLayout(type, status, user, from, to);
+        more.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        more.getStyle().set("gap", "var(--lumo-space-s)");
+        type.setWidth("min(100%, 12rem)");
+        status.setWidth("min(100%, 12rem)");
+        user.setWidth("min(100%, 12rem)");
+        from.setWidth("min(100%, 20rem)");
+        to.setWidth("min(100%, 20rem)");
+        Details filters = new Details("More filters", more);
 
-        grid.addColumn(op -> Formats.time(op.startTime())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
+        var started = grid.addColumn(op -> Formats.time(op.startTime())).setHeader("Started").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(op -> StatusBadge.of(op.status().label(), theme(op.status())))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(op -> op.type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        var kind = grid.addColumn(op -> op.type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OperationUpdate::name).setHeader("Operation").setFlexGrow(1);
-        grid.addColumn(OperationUpdate::target).setHeader("Target").setFlexGrow(1);
-        grid.addColumn(OperationUpdate::user).setHeader("User").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(op -> op.duration().map(Formats::duration).orElse("…")).setHeader("Duration")
+        var target = grid.addColumn(OperationUpdate::target).setHeader("Target").setFlexGrow(1);
+        var by = grid.addColumn(OperationUpdate::user).setHeader("User").setAutoWidth(true).setFlexGrow(0);
+        var took = grid.addColumn(op -> op.duration().map(Formats::duration).orElse("…")).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
+        // a phone keeps status and operation; the row's dialog has the rest
+        NarrowScreen.hideColumns(grid, List.of(started, kind, target, by, took));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.addItemClickListener(click -> openDetails(click.getItem()));
@@ -110,8 +123,9 @@ public class OperationsView extends VerticalLayout {
         to.addValueChangeListener(e -> data.refreshAll());
         text.addValueChangeListener(e -> data.refreshAll());
 
-        add(new H2("Operations"), filters, grid);
+        add(new H2("Operations"), text, filters, grid);
         expand(grid);
+        LiveUpdates.whileAttached(this, this::follow);
     }
 
     OperationFilter filter() {
@@ -155,26 +169,14 @@ public class OperationsView extends VerticalLayout {
         }
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
+    private OperationEvents.Subscription follow(UI ui) {
         CurrentUser.name().ifPresent(users::markOperationsSeen);
-        subscription = events.subscribe(update -> ui.access(() -> {
+        return events.subscribe(update -> ui.access(() -> {
             if (known.contains(update.id())) {
                 data.refreshItem(update);
             } else {
                 data.refreshAll();
             }
         }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 }

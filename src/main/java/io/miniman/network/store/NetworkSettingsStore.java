@@ -1,0 +1,114 @@
+package io.miniman.network.store;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miniman.network.settings.InitialPassphrase;
+import io.miniman.network.settings.NetworkSettings;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored settings and what was last written to each managed file. Only the apply path saves
+ * settings: a saved value is one that has been applied and confirmed (or is about to be).
+ */
+@Service
+public class NetworkSettingsStore {
+
+    private final NetworkSettingsRepository settings;
+    private final WrittenFileRepository written;
+    private final PendingRollbackRepository pendingRollback;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    public NetworkSettingsStore(NetworkSettingsRepository settings, WrittenFileRepository written,
+            PendingRollbackRepository pendingRollback, ObjectMapper json, Validator validator, Clock clock) {
+        this.settings = settings;
+        this.written = written;
+        this.pendingRollback = pendingRollback;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<NetworkSettings> stored() {
+        return settings.findFirstByOrderByIdDesc().map(entity -> parse(entity.settingsJson()));
+    }
+
+    /** The stored settings, or on an empty database the defaults with a fresh passphrase, stored at once. */
+    @Transactional
+    public NetworkSettings current() {
+        return stored().orElseGet(() -> {
+            NetworkSettings defaults = NetworkSettings.defaults(InitialPassphrase.generate());
+            save(defaults);
+            return defaults;
+        });
+    }
+
+    @Transactional
+    public void save(NetworkSettings value) {
+        Set<ConstraintViolation<NetworkSettings>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        String text = write(value);
+        NetworkSettingsEntity entity = settings.findFirstByOrderByIdDesc()
+                .orElseGet(() -> new NetworkSettingsEntity(text, clock.millis()));
+        entity.update(text, clock.millis());
+        settings.save(entity);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> lastWritten(String devicePath) {
+        return written.findByDevicePath(devicePath).map(WrittenFileEntity::content);
+    }
+
+    @Transactional
+    public void recordWritten(String devicePath, String content) {
+        WrittenFileEntity entity = written.findByDevicePath(devicePath)
+                .orElseGet(() -> new WrittenFileEntity(devicePath));
+        entity.update(content, clock.millis());
+        written.save(entity);
+    }
+
+    /** Keeps what a rollback needs while a change waits for confirmation; replaces any earlier one. */
+    @Transactional
+    public void holdRollback(String snapshotJson) {
+        pendingRollback.deleteAll();
+        pendingRollback.save(new PendingRollbackEntity(snapshotJson, clock.millis()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> heldRollback() {
+        return pendingRollback.findFirstByOrderByIdDesc().map(PendingRollbackEntity::snapshotJson);
+    }
+
+    @Transactional
+    public void releaseRollback() {
+        pendingRollback.deleteAll();
+    }
+
+    private NetworkSettings parse(String text) {
+        try {
+            return json.readValue(text, NetworkSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored network settings are not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(NetworkSettings value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("network settings cannot be written as JSON", e);
+        }
+    }
+}

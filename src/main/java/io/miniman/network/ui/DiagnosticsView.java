@@ -1,0 +1,82 @@
+package io.miniman.network.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.miniman.InvalidInputException;
+import io.miniman.network.diag.DiagnosticKind;
+import io.miniman.network.diag.DiagnosticsService;
+import io.miniman.operation.OperationStatus;
+import io.miniman.security.CurrentUser;
+import io.miniman.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Ping, traceroute, DNS lookup and a port check; the output appears line by line as it comes. */
+@Route("network/diagnostics")
+@PageTitle("Diagnostics · Mini Manager")
+@Menu(title = "Diagnostics", order = 24, icon = "vaadin:stethoscope")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+public class DiagnosticsView extends VerticalLayout {
+
+    /** The output shown is capped like an operation's details: a long traceroute must not fill the page. */
+    static final int MAX_CHARS = 16 * 1024;
+
+    private final DiagnosticsService diagnostics;
+    final Select<DiagnosticKind> kind = new Select<>();
+    final TextField target = new TextField("Host name or address");
+    final IntegerField port = new IntegerField("Port");
+    final Button run = new Button("Run");
+    final Pre output = new Pre();
+
+    public DiagnosticsView(DiagnosticsService diagnostics) {
+        this.diagnostics = diagnostics;
+        kind.setLabel("Test");
+        kind.setItems(DiagnosticKind.values());
+        kind.setItemLabelGenerator(DiagnosticKind::label);
+        kind.setValue(DiagnosticKind.PING);
+        port.setValue(80);
+        port.setVisible(false);
+        kind.addValueChangeListener(event -> port.setVisible(event.getValue() == DiagnosticKind.TCP_PORT));
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.addClickListener(click -> start());
+        run.setEnabled(CurrentUser.hasAnyRole(Roles.ADMIN, Roles.OPERATOR));
+        FormLayout form = new FormLayout(kind, target, port);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        output.addClassName("miniman-log");
+        add(new H2("Diagnostics"), form, run, output);
+    }
+
+    void start() {
+        UI ui = UI.getCurrent();
+        target.setInvalid(false);
+        port.setInvalid(false);
+        output.setText("");
+        try {
+            run.setEnabled(false);
+            diagnostics.run(kind.getValue(), target.getValue().strip(), port.getValue() == null ? 0 : port.getValue(),
+                    line -> ui.access(() -> append(line))).completion().thenAccept(done -> ui.access(() -> {
+                        append(done.status() == OperationStatus.COMPLETED ? "— done" : "— failed: " + done.errorMessage());
+                        run.setEnabled(true);
+                    }));
+        } catch (InvalidInputException e) {
+            run.setEnabled(true);
+            (e.field().equals("port") ? port : target).setErrorMessage(e.getMessage());
+            (e.field().equals("port") ? port : target).setInvalid(true);
+        }
+    }
+
+    private void append(String line) {
+        String text = output.getText() + line + "\n";
+        output.setText(text.length() > MAX_CHARS ? text.substring(text.length() - MAX_CHARS) : text);
+    }
+}
