@@ -30,13 +30,16 @@ import io.miniman.docker.network.NetworkService;
  * Not a test: prints figures. (1) With 200 containers (running, created and exited mixed), the server
  * time to list them and render the first page of the containers grid, against {@code docker ps -a} on the
  * same engine in the same run. (2) Heap while the Logs tab follows a container printing ~1,000 lines/s
- * for 60 s. Run it as the README says:
+ * for 60 s (the argument: seconds to follow). Needs the engine and the docker CLI, like the tests:
  *
- * <pre>
- * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
- * java -Xmx256m -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
- *     io.miniman.docker.container.ui.ContainersBenchmark
- * </pre>
+ *   ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ *       -Dexec.mainClass=io.miniman.docker.container.ui.ContainersBenchmark -Dexec.args=60
+ *
+ * Heap figures then include Maven's own (a constant); for the console's alone, run it in a JVM of its own:
+ *
+ *   ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ *   java -Xmx256m -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *       io.miniman.docker.container.ui.ContainersBenchmark 60
  */
 public final class ContainersBenchmark {
 
