@@ -121,6 +121,30 @@ public final class DockerTestEngine {
         return REGISTRY;
     }
 
+    /**
+     * An image only the registry has, with a layer of its own: pulling it downloads that layer (and
+     * reports its progress) while the busybox layer beneath it "Already exists".
+     */
+    public static String remoteOnlyImage(String what) {
+        String remote = registry() + "/" + PREFIX + "/" + what + ":1";
+        try {
+            Path dir = Files.createTempDirectory("mmt-remote");
+            // 2 MB of noise: the engine reports bytes per 512 KB, so a tiny layer might show no "Downloading" at all
+            Files.writeString(dir.resolve("Dockerfile"), "FROM " + IMAGE + "\nRUN head -c 2000000 /dev/urandom > /own-layer && echo "
+                    + what + " " + PREFIX + " >> /own-layer\n");
+            for (List<String> step : List.of(List.of("build", "-t", remote, dir.toString()), List.of("push", remote),
+                    List.of("rmi", remote))) {
+                Cli done = docker(step);
+                if (done.exitCode() != 0) {
+                    throw new IllegalStateException("docker " + step + " failed: " + done.output());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return remote;
+    }
+
     private static boolean registryAnswers() {
         try {
             HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()

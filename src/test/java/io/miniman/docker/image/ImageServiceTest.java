@@ -1,7 +1,6 @@
 package io.miniman.docker.image;
 
 import static io.miniman.docker.DockerTestEngine.PREFIX;
-import static io.miniman.docker.DockerTestEngine.docker;
 import static io.miniman.docker.DockerTestEngine.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,12 +153,7 @@ class ImageServiceTest {
 
     @Test
     void aPullFromARegistryReportsProgressPerLayer() {
-        String registry = DockerTestEngine.registry();
-        String remote = registry + "/" + repo("pulled") + ":1";
-        images.build(new BuildSource.Dockerfile("FROM " + base + "\nRUN echo " + PREFIX + " > /own-layer\n"), remote, Map.of(),
-                l -> { });
-        assertThat(docker(List.of("push", remote)).exitCode()).isZero();
-        images.remove(remote, true);
+        String remote = DockerTestEngine.remoteOnlyImage("pulled");
         assertThat(images.present(remote)).isFalse();
 
         List<PullProgress> progress = new CopyOnWriteArrayList<>();

@@ -137,6 +137,22 @@ class ContainersViewTest extends KaribuTest {
     }
 
     @Test
+    void theRunDialogPullsAMissingImageFirstWithABarPerLayer() {
+        String remote = DockerTestEngine.remoteOnlyImage("run-pulled");
+        ContainersView view = open(Roles.OPERATOR);
+        _click(view.run);
+        RunDialog dialog = _get(RunDialog.class);
+        dialog.image.setValue(remote);
+        dialog.name.setValue(name("pulled-first"));
+        dialog.command.setValue("sleep 3600");
+        _click(dialog.runButton);
+
+        DockerKaribu.until(() -> row(view, name("pulled-first")) != null && !dialog.isOpened(), Duration.ofSeconds(60),
+                "the pulled image running");
+        assertThat(dialog.progress.layerCount()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void theRunDialogRefusesBadInputAndRunsAGoodSpec() {
         ContainersView view = open(Roles.OPERATOR);
         _click(view.run);

@@ -4,12 +4,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.miniman.docker.DockerTestEngine.PREFIX;
-import static io.miniman.docker.DockerTestEngine.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +18,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 
 import io.miniman.docker.DockerTestEngine;
-import io.miniman.docker.image.BuildSource;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.ImageSummary;
 import io.miniman.docker.ui.DockerKaribu;
@@ -87,12 +83,7 @@ class ImagesViewTest extends KaribuTest {
 
     @Test
     void aPullShowsABarPerLayer() {
-        String registry = DockerTestEngine.registry();
-        String remote = registry + "/" + PREFIX + "/view-pulled:1";
-        images.build(new BuildSource.Dockerfile("FROM " + base + "\nRUN echo view " + PREFIX + " > /layer\n"), remote, Map.of(),
-                l -> { });
-        assertThat(docker(List.of("push", remote)).exitCode()).isZero();
-        images.remove(remote, true);
+        String remote = DockerTestEngine.remoteOnlyImage("view-pulled");
 
         ImagesView view = open(Roles.OPERATOR);
         _click(view.pull);
