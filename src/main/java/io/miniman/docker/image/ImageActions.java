@@ -75,6 +75,6 @@ public class ImageActions {
 
     public OperationHandle prune(boolean unusedToo) {
         return operations.submit(OperationType.DOCKER, unusedToo ? "Prune unused images" : "Prune dangling images", "images",
-                ctx -> images.prune(unusedToo).toString());
+                ctx -> images.prune(unusedToo, null).toString());
     }
 }

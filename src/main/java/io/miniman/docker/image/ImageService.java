@@ -13,7 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -40,6 +43,8 @@ import io.miniman.docker.PruneResult;
 public class ImageService {
 
     private static final String NONE = "<none>:<none>";
+    /** The classic builder names the image each step made: " ---> 0123456789ab". */
+    private static final Pattern STEP_IMAGE = Pattern.compile("^\\s*---> ([0-9a-f]{12})$");
 
     private final DockerEngine engine;
     private final ObjectMapper json = new ObjectMapper();
@@ -150,6 +155,7 @@ public class ImageService {
     public String build(PreparedContext context, String tag, Map<String, String> buildArgs, Consumer<String> log) {
         Reference.parse(tag);
         Set<String> before = allImageIds();
+        Set<String> produced = ConcurrentHashMap.newKeySet();
         try (InputStream tar = Files.newInputStream(context.file())) {
             engine.run(c -> {
                 BuildImageCmd cmd = c.buildImageCmd().withTarInputStream(tar).withTags(Set.of(tag))
@@ -159,7 +165,13 @@ public class ImageService {
                     @Override
                     public void onNext(BuildResponseItem item) {
                         if (item.getStream() != null) {
-                            item.getStream().lines().filter(line -> !line.isBlank()).forEach(log);
+                            item.getStream().lines().filter(line -> !line.isBlank()).forEach(line -> {
+                                Matcher step = STEP_IMAGE.matcher(line);
+                                if (step.matches()) {
+                                    produced.add(step.group(1));
+                                }
+                                log.accept(line);
+                            });
                         }
                         if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
                             log.accept(item.getErrorDetail().getMessage());
@@ -170,7 +182,7 @@ public class ImageService {
             });
             return engine.call(c -> c.inspectImageCmd(tag).exec().getId());
         } catch (DockerFailure e) {
-            removeLeftovers(before);
+            removeLeftovers(before, produced);
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -183,8 +195,8 @@ public class ImageService {
         return ids;
     }
 
-    private void removeLeftovers(Set<String> before) {
-        engine.run(c -> leftovers(c, before).forEach(id -> {
+    private void removeLeftovers(Set<String> before, Set<String> produced) {
+        engine.run(c -> leftovers(c, before, produced).forEach(id -> {
             try {
                 c.removeImageCmd(id).withNoPrune(false).exec();
             } catch (RuntimeException alreadyGone) {
@@ -193,10 +205,14 @@ public class ImageService {
         }));
     }
 
-    /** Untagged images that did not exist before the build, newest first so children go before parents. */
-    private static List<String> leftovers(DockerClient c, Set<String> before) {
+    /**
+     * Untagged images this build's steps made (named in its log as " ---> id") that did not exist before
+     * it: another build running at the same time keeps its own. Newest first, so children go before parents.
+     */
+    private static List<String> leftovers(DockerClient c, Set<String> before, Set<String> produced) {
         return c.listImagesCmd().withShowAll(true).exec().stream()
-                .filter(i -> !before.contains(i.getId()) && tags(i).isEmpty())
+                .filter(i -> !before.contains(i.getId()) && tags(i).isEmpty()
+                        && produced.contains(i.getId().replaceFirst("^sha256:", "").substring(0, 12)))
                 .sorted((a, b) -> Long.compare(b.getCreated(), a.getCreated()))
                 .map(Image::getId).toList();
     }
@@ -210,9 +226,18 @@ public class ImageService {
         engine.run(c -> c.removeImageCmd(image).withForce(force).exec());
     }
 
-    /** {@code unusedToo}: every image no container uses, not only the dangling ones. */
-    public PruneResult prune(boolean unusedToo) {
-        Long reclaimed = engine.call(c -> c.pruneCmd(PruneType.IMAGES).withDangling(!unusedToo).exec().getSpaceReclaimed());
+    /**
+     * {@code unusedToo}: every image no container uses, not only the dangling ones. {@code label}
+     * ("key=value", or null for all) limits it the way {@code docker image prune --filter label=} does.
+     */
+    public PruneResult prune(boolean unusedToo, String label) {
+        Long reclaimed = engine.call(c -> {
+            var cmd = c.pruneCmd(PruneType.IMAGES).withDangling(!unusedToo);
+            if (label != null) {
+                cmd.withLabelFilter(label);
+            }
+            return cmd.exec().getSpaceReclaimed();
+        });
         return new PruneResult(reclaimed == null ? 0 : reclaimed);
     }
 

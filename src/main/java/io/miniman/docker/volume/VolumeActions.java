@@ -34,6 +34,6 @@ public class VolumeActions {
 
     public OperationHandle prune() {
         return operations.submit(OperationType.DOCKER, "Prune unused volumes", "volumes",
-                ctx -> volumes.prune().toString());
+                ctx -> volumes.prune(null).toString());
     }
 }

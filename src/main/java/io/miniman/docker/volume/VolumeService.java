@@ -84,8 +84,15 @@ public class VolumeService {
         engine.run(c -> c.removeVolumeCmd(name).exec());
     }
 
-    public PruneResult prune() {
-        Long reclaimed = engine.call(c -> c.pruneCmd(PruneType.VOLUMES).exec().getSpaceReclaimed());
+    /** Every volume no container uses; {@code label} ("key=value", or null for all) limits it. */
+    public PruneResult prune(String label) {
+        Long reclaimed = engine.call(c -> {
+            var cmd = c.pruneCmd(PruneType.VOLUMES);
+            if (label != null) {
+                cmd.withLabelFilter(label);
+            }
+            return cmd.exec().getSpaceReclaimed();
+        });
         return new PruneResult(reclaimed == null ? 0 : reclaimed);
     }
 

@@ -178,12 +178,15 @@ class ImageServiceTest {
     @Test
     void pruneRemovesDanglingImages() {
         String tag = repo("prune") + ":1";
-        String first = images.build(new BuildSource.Dockerfile("FROM " + base + "\nRUN echo one " + PREFIX + " > /v\n"), tag,
-                Map.of(), l -> { });
-        images.build(new BuildSource.Dockerfile("FROM " + base + "\nRUN echo two " + PREFIX + " > /v\n"), tag, Map.of(), l -> { });
+        // the label keeps the prune to this test's images: others on the engine are not ours to delete
+        String label = "LABEL miniman.test=" + PREFIX + "\n";
+        String first = images.build(new BuildSource.Dockerfile("FROM " + base + "\n" + label + "RUN echo one " + PREFIX + " > /v\n"),
+                tag, Map.of(), l -> { });
+        images.build(new BuildSource.Dockerfile("FROM " + base + "\n" + label + "RUN echo two " + PREFIX + " > /v\n"), tag, Map.of(),
+                l -> { });
         assertThat(images.list()).anyMatch(i -> i.id().equals(first) && i.dangling());
 
-        PruneResult result = images.prune(false);
+        PruneResult result = images.prune(false, "miniman.test=" + PREFIX);
 
         assertThat(result.reclaimedBytes()).isPositive();
         assertThat(images.list()).noneMatch(i -> i.id().equals(first));

@@ -62,9 +62,13 @@ class VolumeServiceTest {
 
     @Test
     void pruneRemovesUnusedVolumesAndInvalidNamesAreRefused() {
-        volumes.create(new VolumeSpec(name("unused"), null, null, null));
-        volumes.prune();
+        Map<String, String> ours = Map.of("miniman.test", DockerTestEngine.PREFIX);
+        volumes.create(new VolumeSpec(name("unused"), null, null, ours));
+        volumes.create(new VolumeSpec(name("unlabelled"), null, null, null));
+        // the label keeps the prune to this test's volumes: others on the engine may hold someone's data
+        volumes.prune("miniman.test=" + DockerTestEngine.PREFIX);
         assertThat(find(name("unused"))).isNull();
+        assertThat(find(name("unlabelled"))).isNotNull();
         assertThatThrownBy(() -> volumes.create(new VolumeSpec("no/slash", null, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
