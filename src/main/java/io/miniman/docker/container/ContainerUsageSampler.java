@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +22,13 @@ import io.miniman.docker.Subscription;
 /**
  * CPU and memory of running containers for the grid, read every few seconds and only while a grid is
  * open. One-shot readings (one short request each, no open stream per container), CPU % from the
- * difference between two readings, as {@code docker stats} computes it.
+ * difference between two readings, as {@code docker stats} computes it. A round over many containers
+ * takes a while, so it runs on a thread of its own rather than Spring's shared scheduler.
  */
 @Component
-public class ContainerUsageSampler {
+public class ContainerUsageSampler implements AutoCloseable {
+
+    private static final long PERIOD_SECONDS = 5;
 
     /** Enough for the first pages of a grid; a box with more running containers shows "–" for the rest. */
     static final int MAX_SAMPLED = 100;
@@ -33,6 +38,7 @@ public class ContainerUsageSampler {
     private final List<Consumer<Map<String, ContainerUsage>>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Reading> previous = new ConcurrentHashMap<>();
     private volatile Map<String, ContainerUsage> latest = Map.of();
+    private ScheduledExecutorService rounds;
 
     public ContainerUsageSampler(DockerEngine engine, ContainerService containers) {
         this.engine = engine;
@@ -40,19 +46,41 @@ public class ContainerUsageSampler {
     }
 
     /** Hears the new figures after each round; the current ones are {@link #latest()}. */
-    public Subscription subscribe(Consumer<Map<String, ContainerUsage>> listener) {
+    public synchronized Subscription subscribe(Consumer<Map<String, ContainerUsage>> listener) {
         listeners.add(listener);
-        return () -> listeners.remove(listener);
+        if (rounds == null) {
+            rounds = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "docker-usage-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            rounds.scheduleWithFixedDelay(this::round, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        }
+        return () -> unsubscribe(listener);
+    }
+
+    private synchronized void unsubscribe(Consumer<Map<String, ContainerUsage>> listener) {
+        listeners.remove(listener);
+        if (listeners.isEmpty()) {
+            close();
+        }
     }
 
     public Map<String, ContainerUsage> latest() {
         return latest;
     }
 
-    @Scheduled(fixedDelay = 5000, initialDelay = 1000)
-    void scheduled() {
-        if (!listeners.isEmpty() && engine.state().up()) {
+    private void round() {
+        if (engine.state().up()) {
             sample();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (rounds != null) {
+            rounds.shutdownNow();
+            rounds = null;
         }
     }
 

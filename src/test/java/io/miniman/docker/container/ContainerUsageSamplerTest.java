@@ -34,12 +34,12 @@ class ContainerUsageSamplerTest {
         ContainerUsageSampler sampler = new ContainerUsageSampler(engine, containers);
         AtomicReference<Map<String, ContainerUsage>> heard = new AtomicReference<>();
 
+        assertThat(sampler.sample().get(busy).cpuPercent()).isNaN();
         try (Subscription s = sampler.subscribe(heard::set)) {
-            assertThat(sampler.sample().get(busy).cpuPercent()).isNaN();
             Await.until(() -> sampler.sample().get(busy).cpuPercent() > 30, Duration.ofSeconds(10), "the busy loop's CPU");
         }
 
-        assertThat(heard.get()).isEqualTo(sampler.latest());
+        assertThat(heard.get()).containsKeys(busy, idle);
         assertThat(sampler.latest().get(busy).memoryBytes()).isPositive();
         assertThat(sampler.latest().get(idle).cpuPercent()).isLessThan(10);
         assertThat(sampler.latest()).doesNotContainKey(stopped);
