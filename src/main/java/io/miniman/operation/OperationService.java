@@ -90,18 +90,19 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         CompletableFuture<OperationUpdate> done = new CompletableFuture<>();
         // untargeted work has nothing to collide with: it gets a queue of its own
         String key = target == null ? "#" + run.id() : target;
-        tails.compute(key, (k, previous) -> {
+        CompletableFuture<Void> queued = tails.compute(key, (k, previous) -> {
             CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
-            CompletableFuture<Void> next = before.thenRunAsync(() -> done.complete(run.execute(work)), executor)
+            return before.thenRunAsync(() -> done.complete(run.execute(work)), executor)
                     .exceptionally(e -> {
                         // only a rejected hand-over lands here: execute() itself never throws
                         done.complete(run.fail(e instanceof RejectedExecutionException || e.getCause() instanceof RejectedExecutionException
                                 ? "the console is busy: too many operations queued" : String.valueOf(e)));
                         return null;
                     });
-            next.whenComplete((ignored, error) -> tails.remove(k, next));
-            return next;
         });
+        // registered outside compute(): a task that already finished would run this at once, and a map
+        // update from inside compute() on the same key is not allowed
+        queued.whenComplete((ignored, error) -> tails.remove(key, queued));
         return new OperationHandle(run.id(), done);
     }
 
