@@ -47,6 +47,10 @@ class DatabaseConfig {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.setBusyTimeout(5000);
         sqlite.enforceForeignKeys(true);
+        // A deferred transaction that reads and then writes fails at once with SQLITE_BUSY(_SNAPSHOT) when
+        // another connection wrote in between: the busy timeout never applies to that upgrade. Taking the
+        // write lock at BEGIN makes concurrent writers wait their turn instead.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl("jdbc:sqlite:" + db);

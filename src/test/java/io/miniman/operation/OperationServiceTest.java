@@ -102,6 +102,24 @@ class OperationServiceTest {
     }
 
     @Test
+    void manyOperationsOnOneTargetRunInTheOrderTheyCame() throws Exception {
+        String target = "queue-" + System.nanoTime();
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<OperationHandle> handles = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            handles.add(operations.submit(OperationType.SYSTEM, "step " + n, target, ctx -> {
+                order.add(n);
+                return null;
+            }));
+        }
+        for (OperationHandle handle : handles) {
+            assertThat(handle.completion().get(20, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
+        }
+        assertThat(order).isSorted().hasSize(40);
+    }
+
+    @Test
     void rowsLeftRunningByACrashAreMarkedFailedAtStart() {
         OperationLog running = repository.save(new OperationLog(OperationType.NETWORK, "apply", "wlan0",
                 OperationStatus.RUNNING, "bob", Instant.now().minus(Duration.ofMinutes(1))));
