@@ -1,5 +1,6 @@
 package io.miniman.docker;
 
+import io.miniman.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

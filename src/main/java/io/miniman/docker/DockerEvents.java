@@ -1,5 +1,6 @@
 package io.miniman.docker;
 
+import io.miniman.Subscription;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.miniman.operation;
 
+import io.miniman.Subscription;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -36,9 +37,4 @@ public class OperationEvents {
         return listeners.size();
     }
 
-    @FunctionalInterface
-    public interface Subscription extends AutoCloseable {
-        @Override
-        void close();
-    }
 }

@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.miniman.config.MinimanProperties;
-import io.miniman.operation.OperationEvents.Subscription;
+import io.miniman.Subscription;
 
 /**
  * Samples the host every 2 seconds, once for the whole console, keeps the last 5 minutes and pushes

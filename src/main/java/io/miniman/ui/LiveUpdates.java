@@ -6,7 +6,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 
-import io.miniman.operation.OperationEvents.Subscription;
+import io.miniman.Subscription;
 
 /**
  * A feed a component follows only while it is on screen: subscribed on attach, closed on detach, so a

@@ -1,5 +1,6 @@
 package io.miniman.ui;
 
+import io.miniman.Subscription;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ public class MainLayout extends AppLayout {
         ui.getSession().setAttribute("miniman.dark", !dark);
     }
 
-    private OperationEvents.Subscription follow(UI ui) {
+    private Subscription follow(UI ui) {
         if (Boolean.TRUE.equals(ui.getSession().getAttribute("miniman.dark"))) {
             ui.getElement().getThemeList().add("dark");
         }

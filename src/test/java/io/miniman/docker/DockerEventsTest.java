@@ -1,5 +1,6 @@
 package io.miniman.docker;
 
+import io.miniman.Subscription;
 import static io.miniman.docker.DockerTestEngine.docker;
 import static io.miniman.docker.DockerTestEngine.name;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.miniman.operation;
 
+import io.miniman.Subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -30,7 +31,7 @@ class OperationServiceTest {
     OperationLogRepository repository;
 
     private final List<OperationUpdate> seen = new CopyOnWriteArrayList<>();
-    private OperationEvents.Subscription subscription;
+    private Subscription subscription;
 
     @BeforeEach
     void listen() {

@@ -42,7 +42,7 @@ import com.github.dockerjava.api.model.Volume;
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.SecretValues;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 
 /** Containers on the engine, in records. Each method is one engine request or a short, fixed sequence. */
 @Service

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 
 /**
  * CPU and memory of running containers for the grid, read every few seconds and only while a grid is

@@ -12,8 +12,6 @@ import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -24,12 +22,13 @@ import io.miniman.docker.DockerEvent;
 import io.miniman.docker.DockerEvents;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.EngineState;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.LiveUpdates;
 
 /**
  * What every Docker view shares: the engine banner, a refresh whenever the engine reports a change to
@@ -43,7 +42,6 @@ public abstract class DockerPage extends VerticalLayout {
     private final Set<String> kinds;
     protected final EngineBanner banner;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private Subscription subscription;
 
     protected DockerPage(DockerEngine engine, DockerEvents events, Set<String> kinds) {
         this.engine = engine;
@@ -52,6 +50,7 @@ public abstract class DockerPage extends VerticalLayout {
         this.banner = new EngineBanner(this::retry);
         setSizeFull();
         add(banner);
+        LiveUpdates.whileAttached(this, this::follow);
     }
 
     /** Reloads what the view shows from the services. */
@@ -61,11 +60,8 @@ public abstract class DockerPage extends VerticalLayout {
         return CurrentUser.hasAnyRole(Roles.ADMIN, Roles.OPERATOR);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        UI ui = attach.getUI();
-        subscription = events.subscribe(event -> {
+    private Subscription follow(UI ui) {
+        Subscription subscription = events.subscribe(event -> {
             if (relevant(event) && refreshQueued.compareAndSet(false, true)) {
                 ui.access(() -> {
                     refreshQueued.set(false);
@@ -74,19 +70,11 @@ public abstract class DockerPage extends VerticalLayout {
             }
         });
         refreshNow();
+        return subscription;
     }
 
     private boolean relevant(DockerEvent event) {
         return event.type().equals(DockerEvent.ENGINE) || kinds.contains(event.type());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detach);
     }
 
     private void retry() {

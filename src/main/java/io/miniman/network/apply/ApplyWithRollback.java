@@ -1,5 +1,6 @@
 package io.miniman.network.apply;
 
+import io.miniman.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.miniman.network.ui;
 
+import io.miniman.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 

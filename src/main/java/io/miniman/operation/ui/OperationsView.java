@@ -1,5 +1,6 @@
 package io.miniman.operation.ui;
 
+import io.miniman.Subscription;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -169,7 +170,7 @@ public class OperationsView extends VerticalLayout {
         }
     }
 
-    private OperationEvents.Subscription follow(UI ui) {
+    private Subscription follow(UI ui) {
         CurrentUser.name().ifPresent(users::markOperationsSeen);
         return events.subscribe(update -> ui.access(() -> {
             if (known.contains(update.id())) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.miniman.docker.Await;
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerTestEngine;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 
 class ContainerUsageSamplerTest {
 

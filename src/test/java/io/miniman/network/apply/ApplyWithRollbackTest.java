@@ -1,5 +1,6 @@
 package io.miniman.network.apply;
 
+import io.miniman.Subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

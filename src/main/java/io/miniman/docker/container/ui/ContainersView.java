@@ -10,9 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,11 +32,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 import io.miniman.docker.container.ContainerActions;
 import io.miniman.docker.container.ContainerFilter;
 import io.miniman.docker.container.ContainerService;
@@ -52,6 +49,8 @@ import io.miniman.operation.OperationHandle;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.NarrowScreen;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -72,8 +71,6 @@ public class ContainersView extends DockerPage {
     private final NetworkService networks;
     private final ContainerUsageSampler sampler;
     private Map<String, ContainerUsage> usage = Map.of();
-    private Subscription usageSubscription;
-    private Registration resizeRegistration;
 
     final Grid<ContainerSummary> grid = new Grid<>();
     final MultiSelectComboBox<String> states = new MultiSelectComboBox<>("State");
@@ -155,6 +152,8 @@ public class ContainersView extends DockerPage {
                 query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
                 query -> rows.size(), ContainerSummary::id));
         grid.setSizeFull();
+        NarrowScreen.hideColumns(grid, secondary, NARROW);
+        LiveUpdates.whileAttached(grid, this::followUsage);
     }
 
     private String usage(ContainerSummary c) {
@@ -166,29 +165,12 @@ public class ContainersView extends DockerPage {
                 + " · " + Formats.bytes(u.memoryBytes());
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        UI ui = attach.getUI();
+    private Subscription followUsage(UI ui) {
         usage = sampler.latest();
-        usageSubscription = sampler.subscribe(figures -> ui.access(() -> {
+        return sampler.subscribe(figures -> ui.access(() -> {
             usage = figures;
             grid.getDataProvider().refreshAll();
         }));
-        attach.getUI().getPage().retrieveExtendedClientDetails(details -> collapse(details.getWindowInnerWidth()));
-        resizeRegistration = attach.getUI().getPage().addBrowserWindowResizeListener(resize -> collapse(resize.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        usageSubscription.close();
-        // the page outlives this view: its listener must not keep the view alive
-        resizeRegistration.remove();
-        super.onDetach(detach);
-    }
-
-    void collapse(int width) {
-        secondary.forEach(column -> column.setVisible(width >= NARROW));
     }
 
     @Override

@@ -24,7 +24,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import io.miniman.docker.DockerFailure;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.LogBuffer;
 import io.miniman.docker.container.LogLine;

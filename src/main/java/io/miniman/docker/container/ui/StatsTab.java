@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import io.miniman.docker.DockerFailure;
-import io.miniman.docker.Subscription;
+import io.miniman.Subscription;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.StatsSample;
 import io.miniman.ui.ApexChart;
