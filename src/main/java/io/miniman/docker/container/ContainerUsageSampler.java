@@ -84,19 +84,22 @@ public class ContainerUsageSampler implements AutoCloseable {
         }
     }
 
-    /** One round over the running containers. */
-    public Map<String, ContainerUsage> sample() {
+    /** One round over the running containers; rounds never overlap, each compares with the one before. */
+    public synchronized Map<String, ContainerUsage> sample() {
         Map<String, ContainerUsage> figures = new HashMap<>();
         try {
             List<ContainerSummary> running = containers.list(new ContainerFilter(Set.of("running"), ""));
             for (ContainerSummary c : running.subList(0, Math.min(MAX_SAMPLED, running.size()))) {
-                Reading now = read(c.id());
-                Reading before = previous.put(c.id(), now);
-                figures.put(c.id(), now.usage(before));
+                Reading now = read(c.id()).after(previous.get(c.id()));
+                previous.put(c.id(), now);
+                figures.put(c.id(), now.usage());
             }
             previous.keySet().retainAll(figures.keySet());
         } catch (DockerFailure e) {
-            // the engine went away or a container ended mid-round: the next round starts afresh
+            // the engine went away, a container ended mid-round, or the round was cancelled: a partial
+            // round would blank the figures of the containers it did not reach, so the last full one stands
+            previous.clear();
+            return latest;
         }
         latest = Map.copyOf(figures);
         listeners.forEach(l -> l.accept(latest));
@@ -112,15 +115,28 @@ public class ContainerUsageSampler implements AutoCloseable {
                 : memory.path("stats").path("inactive_file").asLong();
         return new Reading(cpu.path("cpu_usage").path("total_usage").asLong(), cpu.path("system_cpu_usage").asLong(),
                 Math.max(1, cpu.path("online_cpus").asLong(1)), inactive < usage ? usage - inactive : usage,
-                memory.path("limit").asLong());
+                memory.path("limit").asLong(), Double.NaN);
     }
 
-    private record Reading(long cpuTotal, long systemTotal, long cpus, long memory, long limit) {
-        ContainerUsage usage(Reading before) {
-            double percent = Double.NaN;
-            if (before != null && systemTotal > before.systemTotal) {
-                percent = Math.max(0, (double) (cpuTotal - before.cpuTotal) / (systemTotal - before.systemTotal) * cpus * 100);
+    private record Reading(long cpuTotal, long systemTotal, long cpus, long memory, long limit, double percent) {
+
+        /**
+         * The CPU share since the reading before. Two readings within one tick of the host's CPU clock
+         * show no system time passed: then the earlier share still stands, and the earlier reading
+         * stays the base, rather than a blank.
+         */
+        Reading after(Reading before) {
+            if (before == null) {
+                return this;
             }
+            if (systemTotal <= before.systemTotal) {
+                return new Reading(before.cpuTotal, before.systemTotal, cpus, memory, limit, before.percent);
+            }
+            double share = Math.max(0, (double) (cpuTotal - before.cpuTotal) / (systemTotal - before.systemTotal) * cpus * 100);
+            return new Reading(cpuTotal, systemTotal, cpus, memory, limit, share);
+        }
+
+        ContainerUsage usage() {
             return new ContainerUsage(percent, memory, limit);
         }
     }
