@@ -21,8 +21,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -217,10 +215,10 @@ public class ContainersView extends DockerPage {
     }
 
     private Component rowMenu(ContainerSummary c) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
-        menu.getItems().get(0).setAriaLabel("Actions for " + c.name());
+        return rowMenu(c.name(), items -> rowItems(c, items));
+    }
+
+    private void rowItems(ContainerSummary c, SubMenu items) {
         items.addItem("Open", click -> getUI().ifPresent(ui -> ui.navigate(ContainerView.class, c.id())));
         if (canAct()) {
             if (c.running()) {
@@ -239,7 +237,6 @@ public class ContainersView extends DockerPage {
             items.addItem("Rename", click -> rename(c));
             items.addItem("Remove", click -> confirmRemove(List.of(c)));
         }
-        return menu;
     }
 
     private void onSelection(Function<ContainerSummary, Supplier<OperationHandle>> action, String done) {

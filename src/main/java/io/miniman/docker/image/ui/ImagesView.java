@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -103,9 +102,10 @@ public class ImagesView extends DockerPage {
     }
 
     private MenuBar rowMenu(ImageSummary image) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
+        return rowMenu(image.displayName(), items -> rowItems(image, items));
+    }
+
+    private void rowItems(ImageSummary image, SubMenu items) {
         items.addItem("Inspect", click -> inspect(image));
         if (canAct()) {
             items.addItem("Tag", click -> tag(image));
@@ -117,7 +117,6 @@ public class ImagesView extends DockerPage {
                             + (image.usedBy() > 0 ? " " + image.usedBy() + " container(s) use it: removal is forced." : ""),
                     "Remove", () -> act(() -> actions.remove(ref, ref, image.usedBy() > 0), "Removed " + ref)));
         }
-        return menu;
     }
 
     private void tag(ImageSummary image) {

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -32,7 +31,6 @@ import io.miniman.docker.network.NetworkService;
 import io.miniman.docker.network.NetworkSpec;
 import io.miniman.docker.network.NetworkSummary;
 import io.miniman.docker.ui.DockerPage;
-import io.miniman.docker.ui.JsonPanel;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.StatusBadge;
@@ -83,19 +81,11 @@ public class NetworksView extends DockerPage {
     }
 
     private MenuBar rowMenu(NetworkSummary network) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
-        items.addItem("Inspect", click -> {
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle(network.name());
-            dialog.setWidth("min(50rem, 96vw)");
-            JsonPanel json = new JsonPanel();
-            read(() -> networks.inspectJson(network.id())).ifPresent(json::show);
-            dialog.add(json);
-            dialog.getFooter().add(new Button("Close", c -> dialog.close()));
-            dialog.open();
-        });
+        return rowMenu(network.name(), items -> rowItems(network, items));
+    }
+
+    private void rowItems(NetworkSummary network, SubMenu items) {
+        items.addItem("Inspect", click -> openInspect(network.name(), () -> networks.inspectJson(network.id())));
         if (canAct()) {
             items.addItem("Connect a container", click -> connectDialog(network));
             for (NetworkSummary.Attachment attached : network.containers()) {
@@ -110,7 +100,6 @@ public class NetworksView extends DockerPage {
                         () -> act(() -> actions.remove(network.id(), network.name()), "Removed " + network.name())));
             }
         }
-        return menu;
     }
 
     private void connectDialog(NetworkSummary network) {

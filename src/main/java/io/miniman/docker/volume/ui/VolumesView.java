@@ -4,7 +4,6 @@ import java.util.Set;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,7 +23,6 @@ import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
 import io.miniman.docker.container.SpecText;
 import io.miniman.docker.ui.DockerPage;
-import io.miniman.docker.ui.JsonPanel;
 import io.miniman.docker.volume.VolumeActions;
 import io.miniman.docker.volume.VolumeService;
 import io.miniman.docker.volume.VolumeSpec;
@@ -83,25 +80,14 @@ public class VolumesView extends DockerPage {
     }
 
     private MenuBar rowMenu(VolumeSummary volume) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
-        items.addItem("Inspect", click -> {
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle(volume.name());
-            dialog.setWidth("min(50rem, 96vw)");
-            JsonPanel json = new JsonPanel();
-            read(() -> volumes.inspectJson(volume.name())).ifPresent(json::show);
-            dialog.add(json);
-            dialog.getFooter().add(new Button("Close", c -> dialog.close()));
-            dialog.open();
+        return rowMenu(volume.name(), items -> {
+            items.addItem("Inspect", click -> openInspect(volume.name(), () -> volumes.inspectJson(volume.name())));
+            if (canAct()) {
+                items.addItem("Remove", click -> ConfirmAction.ask("Remove volume " + volume.name() + "?",
+                        "The volume " + volume.name() + " and all its data are deleted.", "Remove",
+                        () -> act(() -> actions.remove(volume.name()), "Removed " + volume.name())));
+            }
         });
-        if (canAct()) {
-            items.addItem("Remove", click -> ConfirmAction.ask("Remove volume " + volume.name() + "?",
-                    "The volume " + volume.name() + " and all its data are deleted.", "Remove",
-                    () -> act(() -> actions.remove(volume.name()), "Removed " + volume.name())));
-        }
-        return menu;
     }
 
     private void createDialog() {
