@@ -116,6 +116,7 @@ class ConsoleBrowserIT {
         click(loginForm, "vaadin-button[slot='submit']");
 
         wait.until(d -> showsPasswordChange());
+        wait.until(d -> d.getCurrentUrl().endsWith("/change-password"));
         // whatever the user opens, the change comes first
         browser.get(base() + "/operations");
         wait.until(d -> showsPasswordChange());

@@ -33,6 +33,8 @@ public class ChangePasswordView extends VerticalLayout {
         boolean forced = CurrentUser.name().map(users::mustChangePassword).orElse(false);
         add(new H2("Choose a new password"));
         if (forced) {
+            // arriving here by a forward from another route leaves that route in the address bar
+            addAttachListener(attach -> attach.getUI().getPage().getHistory().replaceState(null, "change-password"));
             add(new Paragraph("This is your first sign-in with a password someone else set. Choose your own before you go on."));
         }
         newPassword.setHelperText("At least " + policy.minLength() + " characters");
