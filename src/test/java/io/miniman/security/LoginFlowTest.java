@@ -44,6 +44,13 @@ class LoginFlowTest extends KaribuTest {
         assertThat(field("New password").getErrorMessage()).contains("At least");
         assertThat(users.mustChangePassword(name)).isTrue();
 
+        // longer than BCrypt can hash: a message next to the field, not an error page
+        field("New password").setValue("a-long-passphrase-".repeat(5));
+        field("Repeat new password").setValue("a-long-passphrase-".repeat(5));
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        assertThat(field("New password").isInvalid()).isTrue();
+        assertThat(field("New password").getErrorMessage()).contains("72 bytes");
+
         field("New password").setValue("Given-by-admin-1");
         field("Repeat new password").setValue("Given-by-admin-1");
         _click(_get(Button.class, spec -> spec.withText("Change password")));
