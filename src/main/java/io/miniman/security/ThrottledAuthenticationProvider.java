@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 
 /**
@@ -38,10 +39,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         String username = String.valueOf(request.getName());
         String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, username);
         Optional<Instant> locked = throttle.lockedUntil(username, address);
         if (locked.isPresent()) {
             long minutes = Math.max(1, Duration.between(clock.instant(), locked.get()).toSeconds() / 60 + 1);
-            operations.record(OperationType.AUTH, "login refused (locked)", username, OperationStatus.FAILED, null,
+            operations.record(OperationType.AUTH, "login refused (locked)", target, OperationStatus.FAILED, null,
                     "locked out; attempt from " + address, username);
             throw new LoginThrottledException("Too many failed attempts. Try again in " + minutes + " minute"
                     + (minutes == 1 ? "" : "s") + ".");
@@ -49,15 +51,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = delegate.authenticate(request);
             throttle.recordSuccess(username);
-            operations.record(OperationType.AUTH, "login", username, OperationStatus.COMPLETED, "signed in from " + address,
+            operations.record(OperationType.AUTH, "login", target, OperationStatus.COMPLETED, "signed in from " + address,
                     null, username);
             return result;
         } catch (AuthenticationException e) {
             boolean lockedNow = throttle.recordFailure(username, address);
-            operations.record(OperationType.AUTH, "login", username, OperationStatus.FAILED, null,
+            operations.record(OperationType.AUTH, "login", target, OperationStatus.FAILED, null,
                     "wrong credentials from " + address, username);
             if (lockedNow) {
-                operations.record(OperationType.AUTH, "lockout", username, OperationStatus.FAILED, null,
+                operations.record(OperationType.AUTH, "lockout", target, OperationStatus.FAILED, null,
                         "5 failed attempts: " + username + " and " + address + " locked for 5 minutes", username);
             }
             throw new BadCredentialsException("Bad credentials");
