@@ -1,5 +1,6 @@
 package io.miniman.docker;
 
+import io.miniman.Listeners;
 import io.miniman.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ public class DockerEngine implements AutoCloseable {
     private final DockerHttpClient http;
     private final DockerClient client;
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Consumer<EngineState>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<EngineState> listeners = new Listeners<>("the Docker engine's state");
     private final ScheduledExecutorService watchdog;
     private volatile EngineState state;
     private Duration retryDelay = FIRST_RETRY;
@@ -102,8 +103,7 @@ public class DockerEngine implements AutoCloseable {
     }
 
     public Subscription onStateChange(Consumer<EngineState> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /**
@@ -248,13 +248,7 @@ public class DockerEngine implements AutoCloseable {
 
     private void changeTo(EngineState next) {
         state = next;
-        for (Consumer<EngineState> listener : listeners) {
-            try {
-                listener.accept(next);
-            } catch (RuntimeException e) {
-                log.warn("Engine state listener failed", e);
-            }
-        }
+        listeners.publish(next);
     }
 
     private synchronized void schedule(Duration delay) {

@@ -1,5 +1,6 @@
 package io.miniman.docker;
 
+import io.miniman.Listeners;
 import io.miniman.Subscription;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public class DockerEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEvents.class);
 
     private final DockerEngine engine;
-    private final List<Consumer<DockerEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<DockerEvent> listeners = new Listeners<>("Docker events");
     private final Subscription stateSubscription;
     private Closeable stream;
     private boolean closed;
@@ -41,8 +42,7 @@ public class DockerEvents implements AutoCloseable {
     }
 
     public Subscription subscribe(Consumer<DockerEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     private void engineChanged(EngineState state) {
@@ -119,13 +119,7 @@ public class DockerEvents implements AutoCloseable {
     }
 
     private void publish(DockerEvent event) {
-        for (Consumer<DockerEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("Docker event listener failed", e);
-            }
-        }
+        listeners.publish(event);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Logs a synchronous call of a Spring bean's public method as an operation: the return value is the
  * result, an exception the error (and is rethrown). {@code targetArg} names the argument whose text
- * is the operation's target.
+ * is the id of the operation's target, of kind {@code targetKind}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +18,6 @@ public @interface LoggedOperation {
     String name();
 
     int targetArg() default -1;
+
+    OperationTarget.Kind targetKind() default OperationTarget.Kind.USER;
 }

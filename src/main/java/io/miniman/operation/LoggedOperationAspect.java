@@ -18,8 +18,8 @@ class LoggedOperationAspect {
     @Around("@annotation(logged)")
     Object log(ProceedingJoinPoint call, LoggedOperation logged) throws Throwable {
         Object[] args = call.getArgs();
-        String target = logged.targetArg() >= 0 && logged.targetArg() < args.length
-                ? String.valueOf(args[logged.targetArg()]) : null;
+        OperationTarget target = logged.targetArg() >= 0 && logged.targetArg() < args.length
+                ? OperationTarget.of(logged.targetKind(), String.valueOf(args[logged.targetArg()])) : null;
         return operations.runLogged(logged.type(), logged.name(), target, call::proceed);
     }
 }

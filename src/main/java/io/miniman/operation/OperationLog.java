@@ -28,7 +28,15 @@ class OperationLog {
     @Column(name = "operation_name", nullable = false, length = 100)
     private String name;
 
+    @Column(length = 160)
     private String target;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "target_kind", length = 24)
+    private OperationTarget.Kind targetKind;
+
+    @Column(name = "target_id", length = 128)
+    private String targetId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -55,10 +63,15 @@ class OperationLog {
     protected OperationLog() {
     }
 
-    OperationLog(OperationType type, String name, String target, OperationStatus status, String user, Instant startTime) {
+    OperationLog(OperationType type, String name, OperationTarget target, OperationStatus status, String user,
+            Instant startTime) {
         this.type = type;
         this.name = name;
-        this.target = target;
+        if (target != null) {
+            this.target = target.toString();
+            this.targetKind = target.kind();
+            this.targetId = target.id();
+        }
         this.status = status;
         this.user = user;
         this.startTime = startTime;

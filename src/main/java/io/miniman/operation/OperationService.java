@@ -82,14 +82,14 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         }
     }
 
-    public OperationHandle submit(OperationType type, String name, String target, OperationWork work) {
+    public OperationHandle submit(OperationType type, String name, OperationTarget target, OperationWork work) {
         Run run = new Run(save(new OperationLog(type, bound(name, 100), target, OperationStatus.PENDING, currentUser(),
                 clock.instant())));
         active.incrementAndGet();
         run.publish();
         CompletableFuture<OperationUpdate> done = new CompletableFuture<>();
         // untargeted work has nothing to collide with: it gets a queue of its own
-        String key = target == null ? "#" + run.id() : target;
+        String key = target == null ? "#" + run.id() : target.key();
         CompletableFuture<Void> queued = tails.compute(key, (k, previous) -> {
             CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.thenRunAsync(() -> done.complete(run.execute(work)), executor)
@@ -107,13 +107,13 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
     }
 
     /** Records something that already happened (a login, a lockout) as a finished operation. */
-    public OperationUpdate record(OperationType type, String name, String target, OperationStatus finalStatus,
+    public OperationUpdate record(OperationType type, String name, OperationTarget target, OperationStatus finalStatus,
             String result, String error) {
         return record(type, name, target, finalStatus, result, error, currentUser());
     }
 
-    /** As {@link #record(OperationType, String, String, OperationStatus, String, String)}, for a named user (a login attempt). */
-    public OperationUpdate record(OperationType type, String name, String target, OperationStatus finalStatus,
+    /** As {@link #record(OperationType, String, OperationTarget, OperationStatus, String, String)}, for a named user (a login attempt). */
+    public OperationUpdate record(OperationType type, String name, OperationTarget target, OperationStatus finalStatus,
             String result, String error, String user) {
         Instant now = clock.instant();
         OperationLog row = new OperationLog(type, bound(name, 100), target, OperationStatus.RUNNING, bound(user, 64), now);
@@ -124,7 +124,7 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
     }
 
     /** Runs synchronous work on the caller's thread, logged like any operation (used by {@link LoggedOperation}). */
-    public Object runLogged(OperationType type, String name, String target, ThrowingSupplier work) throws Throwable {
+    public Object runLogged(OperationType type, String name, OperationTarget target, ThrowingSupplier work) throws Throwable {
         Run run = new Run(save(new OperationLog(type, bound(name, 100), target, OperationStatus.RUNNING, currentUser(),
                 clock.instant())));
         active.incrementAndGet();

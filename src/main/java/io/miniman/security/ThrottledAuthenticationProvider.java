@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 
 /**
@@ -41,6 +42,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String name = LoginThrottle.name(request.getName());
         String address = LoginThrottle.address(
                 request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
+        OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, name);
         // without this, 20 parallel guesses would all pass the check before the first failure is counted
         synchronized (throttle.monitor(address)) {
             Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
@@ -50,16 +52,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             try {
                 Authentication result = delegate.authenticate(request);
                 throttle.recordSuccess(name, address);
-                operations.record(OperationType.AUTH, "login", name, OperationStatus.COMPLETED,
+                operations.record(OperationType.AUTH, "login", target, OperationStatus.COMPLETED,
                         "signed in from " + address, null, name);
                 return result;
             } catch (AuthenticationException e) {
                 LoginThrottle.Failure failure = throttle.recordFailure(name, address);
                 if (failure.firstFromAddress()) {
-                    operations.record(OperationType.AUTH, "login", name, OperationStatus.FAILED, null,
+                    operations.record(OperationType.AUTH, "login", target, OperationStatus.FAILED, null,
                             "wrong credentials from " + address + " (further failures from there are counted, then locked)", name);
                 }
-                failure.addressLockedUntil().ifPresent(until -> operations.record(OperationType.AUTH, "lockout", address,
+                failure.addressLockedUntil().ifPresent(until -> operations.record(OperationType.AUTH, "lockout", target,
                         OperationStatus.FAILED, null, failure.addressFailures() + " failed sign-ins from " + address
                                 + " within " + LoginThrottle.ADDRESS_WINDOW.toMinutes() + " minutes, the last for '" + name
                                 + "': the address is locked until " + until, name));

@@ -1,5 +1,6 @@
 package io.miniman.system;
 
+import io.miniman.Listeners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
@@ -34,7 +35,7 @@ public class HostMetricsService {
     private final Path dataDir;
     private final Clock clock;
     private final Deque<HostSnapshot> history = new ArrayDeque<>();
-    private final List<Consumer<HostSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<HostSnapshot> listeners = new Listeners<>("host figures");
     private ProcReader.CpuTimes lastCpu;
 
     HostMetricsService(MinimanProperties properties, Clock clock) {
@@ -53,7 +54,7 @@ public class HostMetricsService {
                     history.removeFirst();
                 }
             }
-            listeners.forEach(listener -> listener.accept(snapshot));
+            listeners.publish(snapshot);
         } catch (RuntimeException e) {
             log.debug("host sample failed", e);
         }
@@ -83,8 +84,7 @@ public class HostMetricsService {
     }
 
     public Subscription subscribe(Consumer<HostSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     private FileStore dataStore() {

@@ -48,7 +48,7 @@ class OperationServiceTest {
 
     @Test
     void aSuccessfulOperationGoesThroughEveryStateAndIsStored() throws Exception {
-        String target = "target-" + System.nanoTime();
+        OperationTarget target = OperationTarget.of(OperationTarget.Kind.SETTINGS, "target-" + System.nanoTime());
         OperationHandle handle = operations.submit(OperationType.SYSTEM, "restart thing", target, ctx -> {
             ctx.progress("step one");
             return "all good";
@@ -63,13 +63,13 @@ class OperationServiceTest {
                 .startsWith(OperationStatus.PENDING, OperationStatus.RUNNING).endsWith(OperationStatus.COMPLETED);
         OperationUpdate stored = operations.find(handle.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(OperationStatus.COMPLETED);
-        assertThat(stored.target()).isEqualTo(target);
+        assertThat(stored.target()).isEqualTo("settings " + target.id());
         assertThat(stored.details()).contains("step one");
     }
 
     @Test
     void aFailureKeepsItsErrorText() throws Exception {
-        OperationUpdate done = operations.submit(OperationType.DOCKER, "pull", "img", ctx -> {
+        OperationUpdate done = operations.submit(OperationType.DOCKER, "pull", OperationTarget.of(OperationTarget.Kind.IMAGE, "img"), ctx -> {
             throw new IllegalStateException("manifest for nope:latest not found");
         }).completion().get(10, TimeUnit.SECONDS);
 
@@ -79,8 +79,8 @@ class OperationServiceTest {
     }
 
     @Test
-    void workOnTheSameTargetRunsOneAtATime() throws Exception {
-        String target = "container-" + System.nanoTime();
+    void workOnTheSameTargetRunsOneAtATimeWhateverItsLabel() throws Exception {
+        String id = "container-" + System.nanoTime();
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
@@ -90,9 +90,14 @@ class OperationServiceTest {
             inside.decrementAndGet();
             return "ok";
         };
-        OperationHandle first = operations.submit(OperationType.DOCKER, "stop", target, work);
-        OperationHandle second = operations.submit(OperationType.DOCKER, "start", target, work);
-        OperationHandle other = operations.submit(OperationType.DOCKER, "start", target + "-other", ctx -> "free");
+        // a rename between the two calls changes the label a view passes, never the id
+        OperationHandle first = operations.submit(OperationType.DOCKER, "stop",
+                OperationTarget.of(OperationTarget.Kind.CONTAINER, id, "web"), work);
+        OperationHandle second = operations.submit(OperationType.DOCKER, "start",
+                OperationTarget.of(OperationTarget.Kind.CONTAINER, id, "web-renamed"), work);
+        // the same id of another kind (a volume named like the container's id) is another target
+        OperationHandle other = operations.submit(OperationType.DOCKER, "remove",
+                OperationTarget.of(OperationTarget.Kind.VOLUME, id), ctx -> "free");
 
         assertThat(other.completion().get(10, TimeUnit.SECONDS).status()).isEqualTo(OperationStatus.COMPLETED);
         assertThat(operations.find(second.id()).orElseThrow().status()).isEqualTo(OperationStatus.PENDING);
@@ -104,7 +109,7 @@ class OperationServiceTest {
 
     @Test
     void manyOperationsOnOneTargetRunInTheOrderTheyCame() throws Exception {
-        String target = "queue-" + System.nanoTime();
+        OperationTarget target = OperationTarget.of(OperationTarget.Kind.SETTINGS, "queue-" + System.nanoTime());
         List<Integer> order = new CopyOnWriteArrayList<>();
         List<OperationHandle> handles = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -122,9 +127,9 @@ class OperationServiceTest {
 
     @Test
     void rowsLeftRunningByACrashAreMarkedFailedAtStart() {
-        OperationLog running = repository.save(new OperationLog(OperationType.NETWORK, "apply", "wlan0",
+        OperationLog running = repository.save(new OperationLog(OperationType.NETWORK, "apply", null,
                 OperationStatus.RUNNING, "bob", Instant.now().minus(Duration.ofMinutes(1))));
-        OperationLog pending = repository.save(new OperationLog(OperationType.NETWORK, "apply", "eth0",
+        OperationLog pending = repository.save(new OperationLog(OperationType.NETWORK, "apply", null,
                 OperationStatus.PENDING, "bob", Instant.now()));
 
         operations.afterSingletonsInstantiated();
@@ -139,7 +144,7 @@ class OperationServiceTest {
 
     @Test
     void secretsNeverReachTheStoredOrPublishedTexts() throws Exception {
-        OperationUpdate done = operations.submit(OperationType.NETWORK, "set wifi", "wlan0", ctx -> {
+        OperationUpdate done = operations.submit(OperationType.NETWORK, "set wifi", OperationTarget.of(OperationTarget.Kind.NETWORK_SETTINGS, "wlan0"), ctx -> {
             ctx.secret("correct horse battery");
             ctx.progress("writing wpa_passphrase=correct horse battery");
             throw new IllegalStateException("hostapd refused passphrase 'correct horse battery' and token=abc123");
@@ -164,14 +169,14 @@ class OperationServiceTest {
     @Test
     void filtersFindByTypeStatusUserAndText() throws Exception {
         String marker = "needle" + System.nanoTime();
-        operations.submit(OperationType.COMPOSE, "deploy " + marker, "stack", ctx -> "up").completion().get(10, TimeUnit.SECONDS);
-        operations.submit(OperationType.COMPOSE, "deploy " + marker, "stack2", ctx -> {
+        operations.submit(OperationType.COMPOSE, "deploy " + marker, OperationTarget.of(OperationTarget.Kind.FILE, "stack"), ctx -> "up").completion().get(10, TimeUnit.SECONDS);
+        operations.submit(OperationType.COMPOSE, "deploy " + marker, OperationTarget.of(OperationTarget.Kind.FILE, "stack2"), ctx -> {
             throw new IllegalStateException("bad file");
         }).completion().get(10, TimeUnit.SECONDS);
 
         OperationFilter failedOnly = new OperationFilter(OperationType.COMPOSE, OperationStatus.FAILED, "alice", null, null, marker);
         assertThat(operations.list(failedOnly, 0, 50)).singleElement()
-                .satisfies(op -> assertThat(op.target()).isEqualTo("stack2"));
+                .satisfies(op -> assertThat(op.target()).isEqualTo("file stack2"));
         assertThat(operations.count(new OperationFilter(null, null, null, null, null, marker))).isEqualTo(2);
         assertThat(operations.count(new OperationFilter(null, null, "mallory", null, null, marker))).isZero();
     }

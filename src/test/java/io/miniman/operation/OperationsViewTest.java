@@ -39,7 +39,7 @@ class OperationsViewTest extends KaribuTest {
 
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        OperationHandle handle = operations.submit(OperationType.SYSTEM, marker, "svc", ctx -> {
+        OperationHandle handle = operations.submit(OperationType.SYSTEM, marker, OperationTarget.of(OperationTarget.Kind.SETTINGS, "svc"), ctx -> {
             started.countDown();
             release.await(10, TimeUnit.SECONDS);
             return "done";

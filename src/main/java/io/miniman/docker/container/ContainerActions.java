@@ -12,6 +12,7 @@ import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.PullProgress;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationType;
 import io.miniman.operation.OperationWork;
@@ -37,61 +38,62 @@ public class ContainerActions {
         this.operations = operations;
     }
 
-    private OperationHandle submit(String name, String container, OperationWork work) {
-        return operations.submit(OperationType.DOCKER, name, "container " + container, work);
+    private OperationHandle submit(String name, String id, String container, OperationWork work) {
+        return operations.submit(OperationType.DOCKER, name, OperationTarget.of(OperationTarget.Kind.CONTAINER, id, container),
+                work);
     }
 
     public OperationHandle start(String id, String name) {
-        return submit("Start container", name, ctx -> {
+        return submit("Start container", id, name, ctx -> {
             containers.start(id);
             return "started";
         });
     }
 
     public OperationHandle stop(String id, String name, Duration timeout) {
-        return submit("Stop container", name, ctx -> {
+        return submit("Stop container", id, name, ctx -> {
             containers.stop(id, timeout);
             return "stopped";
         });
     }
 
     public OperationHandle restart(String id, String name, Duration timeout) {
-        return submit("Restart container", name, ctx -> {
+        return submit("Restart container", id, name, ctx -> {
             containers.restart(id, timeout);
             return "restarted";
         });
     }
 
     public OperationHandle kill(String id, String name) {
-        return submit("Kill container", name, ctx -> {
+        return submit("Kill container", id, name, ctx -> {
             containers.kill(id);
             return "killed";
         });
     }
 
     public OperationHandle pause(String id, String name) {
-        return submit("Pause container", name, ctx -> {
+        return submit("Pause container", id, name, ctx -> {
             containers.pause(id);
             return "paused";
         });
     }
 
     public OperationHandle unpause(String id, String name) {
-        return submit("Unpause container", name, ctx -> {
+        return submit("Unpause container", id, name, ctx -> {
             containers.unpause(id);
             return "unpaused";
         });
     }
 
     public OperationHandle rename(String id, String name, String newName) {
-        return submit("Rename container", name, ctx -> {
+        return submit("Rename container", id, name, ctx -> {
             containers.rename(id, newName);
             return "renamed to " + newName;
         });
     }
 
     public OperationHandle remove(String id, String name, boolean force, boolean volumes) {
-        return submit("Remove container", name, ctx -> {
+        return submit("Remove container", id, name, ctx -> {
             containers.remove(id, force, volumes);
             return "removed" + (volumes ? " with its anonymous volumes" : "");
         });
@@ -106,8 +108,9 @@ public class ContainerActions {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+        // a new container has no id yet: its name (or, unnamed, its image) is what a second run would collide on
         String target = spec.name().isEmpty() ? spec.image() : spec.name();
-        return submit("Run container", target, ctx -> {
+        return submit("Run container", target, target, ctx -> {
             spec.env().forEach((key, value) -> {
                 if (SecretValues.looksSecret(key) && value != null && !value.isEmpty()) {
                     ctx.secret(value);
@@ -124,7 +127,7 @@ public class ContainerActions {
 
     /** The result text of the operation is the exit code on the first line, then the output. */
     public OperationHandle execOnce(String id, String name, List<String> command, Duration timeout) {
-        return submit("Run command in container", name, ctx -> {
+        return submit("Run command in container", id, name, ctx -> {
             ctx.progress("$ " + String.join(" ", command));
             ExecResult result = containers.exec(id, command, timeout);
             return "exit code " + result.exitCode() + "\n" + result.output() + (result.truncated() ? "\n[output cut]" : "");
@@ -135,7 +138,8 @@ public class ContainerActions {
     public TerminalSession terminal(String id, String name, List<String> shell, int columns, int rows,
                                     Consumer<String> output, Runnable ended) {
         TerminalSession session = containers.terminal(id, shell, columns, rows, output, ended);
-        operations.record(OperationType.DOCKER, "Open terminal", "container " + name, OperationStatus.COMPLETED,
+        operations.record(OperationType.DOCKER, "Open terminal", OperationTarget.of(OperationTarget.Kind.CONTAINER, id, name),
+                OperationStatus.COMPLETED,
                 String.join(" ", shell), null);
         return session;
     }

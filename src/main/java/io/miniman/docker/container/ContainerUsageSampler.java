@@ -1,5 +1,6 @@
 package io.miniman.docker.container;
 
+import io.miniman.Listeners;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public class ContainerUsageSampler implements AutoCloseable {
 
     private final DockerEngine engine;
     private final ContainerService containers;
-    private final List<Consumer<Map<String, ContainerUsage>>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<Map<String, ContainerUsage>> listeners = new Listeners<>("container usage");
     private final Map<String, Reading> previous = new ConcurrentHashMap<>();
     private volatile Map<String, ContainerUsage> latest = Map.of();
     private ScheduledExecutorService rounds;
@@ -47,7 +48,7 @@ public class ContainerUsageSampler implements AutoCloseable {
 
     /** Hears the new figures after each round; the current ones are {@link #latest()}. */
     public synchronized Subscription subscribe(Consumer<Map<String, ContainerUsage>> listener) {
-        listeners.add(listener);
+        Subscription added = listeners.add(listener);
         if (rounds == null) {
             rounds = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "docker-usage-sampler");
@@ -56,11 +57,11 @@ public class ContainerUsageSampler implements AutoCloseable {
             });
             rounds.scheduleWithFixedDelay(this::round, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
         }
-        return () -> unsubscribe(listener);
+        return () -> unsubscribe(added);
     }
 
-    private synchronized void unsubscribe(Consumer<Map<String, ContainerUsage>> listener) {
-        listeners.remove(listener);
+    private synchronized void unsubscribe(Subscription added) {
+        added.close();
         if (listeners.isEmpty()) {
             close();
         }
@@ -102,7 +103,7 @@ public class ContainerUsageSampler implements AutoCloseable {
             return latest;
         }
         latest = Map.copyOf(figures);
-        listeners.forEach(l -> l.accept(latest));
+        listeners.publish(latest);
         return latest;
     }
 

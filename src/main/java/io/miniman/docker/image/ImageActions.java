@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 
 /** Every change to images as an operation; pull and build report live to the view and to the operation's details. */
@@ -29,7 +30,7 @@ public class ImageActions {
      * layer's status changes, so a long download does not flood it.
      */
     public OperationHandle pull(String reference, RegistryAuth auth, Consumer<PullProgress> progress) {
-        return operations.submit(OperationType.DOCKER, "Pull image", reference, ctx -> {
+        return operations.submit(OperationType.DOCKER, "Pull image", image(reference), ctx -> {
             if (auth != null && auth.password() != null && !auth.password().isEmpty()) {
                 ctx.secret(auth.password());
             }
@@ -47,7 +48,7 @@ public class ImageActions {
     /** Builds from a context staged by {@link ImageService#prepare}; the operation deletes it when done. */
     public OperationHandle build(PreparedContext context, String tag, Map<String, String> buildArgs, Consumer<String> log) {
         ImageService.Reference.parse(tag);
-        return operations.submit(OperationType.DOCKER, "Build image", tag, ctx -> {
+        return operations.submit(OperationType.DOCKER, "Build image", image(tag), ctx -> {
             try (context) {
                 ctx.progress("context: " + context.description());
                 String id = images.build(context, tag, buildArgs, line -> {
@@ -60,21 +61,27 @@ public class ImageActions {
     }
 
     public OperationHandle tag(String image, String newReference) {
-        return operations.submit(OperationType.DOCKER, "Tag image", newReference, ctx -> {
+        return operations.submit(OperationType.DOCKER, "Tag image", image(newReference), ctx -> {
             images.tag(image, newReference);
             return "tagged " + image + " as " + newReference;
         });
     }
 
     public OperationHandle remove(String image, String label, boolean force) {
-        return operations.submit(OperationType.DOCKER, "Remove image", label, ctx -> {
+        return operations.submit(OperationType.DOCKER, "Remove image",
+                OperationTarget.of(OperationTarget.Kind.IMAGE, image, label), ctx -> {
             images.remove(image, force);
             return "removed " + label;
         });
     }
 
     public OperationHandle prune(boolean unusedToo) {
-        return operations.submit(OperationType.DOCKER, unusedToo ? "Prune unused images" : "Prune dangling images", "images",
+        return operations.submit(OperationType.DOCKER, unusedToo ? "Prune unused images" : "Prune dangling images",
+                OperationTarget.of(OperationTarget.Kind.IMAGE, "*", "unused images"),
                 ctx -> images.prune(unusedToo, null).toString());
+    }
+
+    private static OperationTarget image(String reference) {
+        return OperationTarget.of(OperationTarget.Kind.IMAGE, reference);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 
 /** Every change to volumes as an operation. */
@@ -21,19 +22,26 @@ public class VolumeActions {
     }
 
     public OperationHandle create(VolumeSpec spec) {
-        return operations.submit(OperationType.DOCKER, "Create volume", spec.name().isEmpty() ? "volume" : "volume " + spec.name(),
+        return operations.submit(OperationType.DOCKER, "Create volume",
+                // an unnamed volume gets a fresh name from the engine: nothing to collide with
+                spec.name().isEmpty() ? null : volume(spec.name()),
                 ctx -> "created " + volumes.create(spec));
     }
 
     public OperationHandle remove(String name) {
-        return operations.submit(OperationType.DOCKER, "Remove volume", "volume " + name, ctx -> {
+        return operations.submit(OperationType.DOCKER, "Remove volume", volume(name), ctx -> {
             volumes.remove(name);
             return "removed " + name;
         });
     }
 
     public OperationHandle prune() {
-        return operations.submit(OperationType.DOCKER, "Prune unused volumes", "volumes",
+        return operations.submit(OperationType.DOCKER, "Prune unused volumes",
+                OperationTarget.of(OperationTarget.Kind.VOLUME, "*", "unused volumes"),
                 ctx -> volumes.prune(null).toString());
+    }
+
+    private static OperationTarget volume(String name) {
+        return OperationTarget.of(OperationTarget.Kind.VOLUME, name);
     }
 }

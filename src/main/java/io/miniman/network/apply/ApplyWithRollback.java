@@ -1,5 +1,7 @@
 package io.miniman.network.apply;
 
+import io.miniman.Listeners;
+import io.miniman.Subscription;
 import io.miniman.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +37,7 @@ import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.operation.OperationWork;
@@ -67,7 +70,7 @@ import org.springframework.stereotype.Service;
 public class ApplyWithRollback implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyWithRollback.class);
-    static final String TARGET = "network";
+    static final OperationTarget TARGET = OperationTarget.of(OperationTarget.Kind.NETWORK_SETTINGS, "access point");
 
     private final NetworkSettingsStore store;
     private final HostFileAccess files;
@@ -82,7 +85,7 @@ public class ApplyWithRollback implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final List<Consumer<ApplyState>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ApplyState> listeners = new Listeners<>("network changes");
     private final AtomicLong ids = new AtomicLong();
     private final Object lock = new Object();
     // guarded by lock
@@ -226,13 +229,7 @@ public class ApplyWithRollback implements DisposableBean {
 
     /** Listeners are called on the apply thread: views hand the state over with {@code ui.access}. */
     public Subscription subscribe(Consumer<ApplyState> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    public interface Subscription extends AutoCloseable {
-        @Override
-        void close();
+        return listeners.add(listener);
     }
 
     @Override
@@ -451,13 +448,7 @@ public class ApplyWithRollback implements DisposableBean {
             state = new ApplyState(p.id, p.phase, Optional.ofNullable(deadline), p.warnings, message);
             last = state;
         }
-        for (Consumer<ApplyState> listener : listeners) {
-            try {
-                listener.accept(state);
-            } catch (RuntimeException e) {
-                log.warn("a listener of network changes failed", e);
-            }
-        }
+        listeners.publish(state);
         return state;
     }
 

@@ -37,7 +37,7 @@ class ApplyDialog extends Dialog {
     private final Clock clock;
     private final VerticalLayout body = new VerticalLayout();
     private final Span countdown = new Span();
-    private ApplyWithRollback.Subscription subscription;
+    private Subscription subscription;
     private long stateId = -1;
 
     private ApplyDialog(ApplyWithRollback apply, Clock clock) {

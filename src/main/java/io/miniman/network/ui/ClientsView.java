@@ -21,6 +21,7 @@ import io.miniman.network.status.ClientService;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;

@@ -30,6 +30,7 @@ import io.miniman.network.settings.UplinkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The LAN address and DHCP with its static leases, the uplink and the firewall: one apply for all. */

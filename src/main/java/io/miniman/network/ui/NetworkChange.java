@@ -9,6 +9,7 @@ import io.miniman.network.apply.ApplyWithRollback;
 import io.miniman.network.apply.ClientContext;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.status.ClientService;
+import io.miniman.ui.FieldErrors;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.stereotype.Component;
 

@@ -35,6 +35,7 @@ import io.miniman.network.status.WifiQrCode;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route("network/wifi")

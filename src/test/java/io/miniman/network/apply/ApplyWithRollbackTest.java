@@ -68,7 +68,7 @@ class ApplyWithRollbackTest {
 
     private NetworkSettings original;
     private final Map<Phase, CompletableFuture<ApplyState>> reached = new ConcurrentHashMap<>();
-    private ApplyWithRollback.Subscription subscription;
+    private Subscription subscription;
 
     @BeforeEach
     void remember() {
@@ -143,7 +143,7 @@ class ApplyWithRollbackTest {
     }
 
     private long nextOperationId() {
-        return operations.record(OperationType.NETWORK, "test marker", "test", io.miniman.operation.OperationStatus.COMPLETED,
+        return operations.record(OperationType.NETWORK, "test marker", ApplyWithRollback.TARGET, io.miniman.operation.OperationStatus.COMPLETED,
                 null, null).id();
     }
 

@@ -1,4 +1,4 @@
-package io.miniman.network.ui;
+package io.miniman.ui;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,17 +12,19 @@ import jakarta.validation.ConstraintViolationException;
 /**
  * Puts each Bean Validation message beside the field it concerns (by property path, e.g.
  * "wifi.ssid"), so the service's validation is the only validation and a form needs no copy of it.
+ * Every form uses it: the record carries the annotations, the service validates (the REST API gets
+ * the same answer), and the form shows the {@link ConstraintViolationException} it gets back.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    FieldErrors bind(String path, HasValidation field) {
+    public FieldErrors bind(String path, HasValidation field) {
         fields.put(path, field);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(field -> {
             field.setInvalid(false);
             field.setErrorMessage(null);
@@ -30,7 +32,7 @@ final class FieldErrors {
     }
 
     /** Marks the fields; returns the messages no field claimed (shown elsewhere by the caller). */
-    List<String> show(ConstraintViolationException e) {
+    public List<String> show(ConstraintViolationException e) {
         clear();
         List<String> unclaimed = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
