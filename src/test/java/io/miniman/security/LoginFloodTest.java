@@ -57,6 +57,20 @@ class LoginFloodTest {
         assertThat(adminIn).isTrue();
     }
 
+    @Test
+    void namesJustUnderTheFormLimitFromFiftyAddressesAreStoredCut() throws Exception {
+        long before = databaseBytes();
+        // fits the 4 KB form, so it reaches the throttle and the log; each address is new, so none is locked
+        String long3k = "y".repeat(3_000);
+        for (int i = 0; i < REQUESTS; i++) {
+            postLogin(i + long3k, "guess", "10.11.0." + i);
+        }
+        long growth = databaseBytes() - before;
+        System.out.printf("login flood: %d requests with 3000-byte user names from %d addresses; database grew by %d bytes%n",
+                REQUESTS, REQUESTS, growth);
+        assertThat(growth).isLessThan(100_000);
+    }
+
     /** The database file after a full checkpoint, so the write-ahead log's pages are counted where they land. */
     private long databaseBytes() throws Exception {
         jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
