@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * addresses are cut to {@value #NAME_LIMIT} and {@value #ADDRESS_LIMIT} characters before they are stored.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
     static final int FREE_FAILURES = 2;
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
@@ -32,7 +32,7 @@ public class LoginThrottle {
     static final int ADDRESS_LIMIT = 64;
 
     /** Why an attempt is refused before its password is checked, and until when. */
-    public record Refusal(Instant until, boolean wholeAddress) {
+    record Refusal(Instant until, boolean wholeAddress) {
     }
 
     /** What a failure changed: the first of a burst from its address, or the one that locked the address. */
