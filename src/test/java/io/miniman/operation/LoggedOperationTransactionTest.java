@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.miniman.Subscription;
 import io.miniman.security.Role;
 import io.miniman.security.UserService;
 import io.miniman.security.UserSummary;
@@ -34,6 +36,8 @@ class LoggedOperationTransactionTest {
     OperationService operations;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    OperationEvents events;
 
     private Instant testStart;
 
@@ -52,7 +56,8 @@ class LoggedOperationTransactionTest {
     @Test
     void aRefusedDemotionOfTheLastAdminLeavesItsFailedRow() {
         List<String> otherAdmins = disableOtherEnabledAdmins();
-        try {
+        List<OperationUpdate> published = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = events.subscribe(published::add)) {
             Throwable refusal = catchThrowable(() -> users.changeRole("admin", Role.VIEWER));
 
             assertThat(refusal).isNotNull();
@@ -61,6 +66,9 @@ class LoggedOperationTransactionTest {
             assertThat(row.status()).isEqualTo(OperationStatus.FAILED);
             assertThat(row.errorMessage()).isNotBlank().isEqualTo(OperationService.messageOf(refusal));
             assertThat(row.user()).isEqualTo("admin");
+            // a RUNNING row before the business transaction began: the aspect is ordered outside it
+            assertThat(published).filteredOn(update -> update.id() == row.id()).extracting(OperationUpdate::status)
+                    .containsExactly(OperationStatus.RUNNING, OperationStatus.FAILED);
         } finally {
             otherAdmins.forEach(name -> users.setEnabled(name, true));
         }
