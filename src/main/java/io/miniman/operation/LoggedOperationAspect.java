@@ -45,7 +45,8 @@ class LoggedOperationAspect {
         Object[] args = call.getArgs();
         OperationTarget target = logged.targetArg() >= 0 && logged.targetArg() < args.length
                 ? OperationTarget.of(logged.targetKind(), String.valueOf(args[logged.targetArg()])) : null;
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return operations.runLogged(logged.type(), logged.name(), target, call::proceed);
         }
         return insideCallersTransaction(call, logged, target);
@@ -54,7 +55,8 @@ class LoggedOperationAspect {
     /**
      * A caller that already holds a transaction (another service, a test) gets its row once that
      * transaction ends: a row written inside it would be rolled back with it, and one written beside it
-     * in a second transaction would wait for SQLite's write lock, which the caller holds until it ends.
+     * in a second transaction would wait for SQLite's write lock, which the caller holds until it ends (every
+     * transaction here begins IMMEDIATE, see DatabaseConfig), and fail after the busy timeout.
      * Only then is it known whether a call that returned was kept.
      */
     private Object insideCallersTransaction(ProceedingJoinPoint call, LoggedOperation logged, OperationTarget target)
