@@ -2,13 +2,22 @@ package io.miniman;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.Consumer;
+
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+
+import org.junit.jupiter.api.Test;
 
 /** The package rules of DESIGN.md, checked on every build. */
 @AnalyzeClasses(packages = "io.miniman", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -50,6 +59,34 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
             .orShould().dependOnClassesThat().resideInAPackage("jakarta.persistence..");
 
+    /** Views and REST controllers: the two doors through which a person's click or request reaches a service. */
+    static final DescribedPredicate<JavaClass> VIEWS_AND_CONTROLLERS = DescribedPredicate.describe("views and controllers",
+            c -> VIEWS.test(c) || c.getPackageName().endsWith(".api") || c.getPackageName().contains(".api."));
+
+    /**
+     * A raw change: a method of a {@code *Service} that an {@code *Actions} class calls. The Actions method is the
+     * one that checks the role and runs the change as an operation, so any other caller skips both. Derived from the
+     * code rather than listed, so a method stays covered when an Actions class starts wrapping it.
+     */
+    static final DescribedPredicate<JavaAccess<?>> RAW_CHANGE = DescribedPredicate.describe(
+            "a *Service method that an *Actions class wraps", access ->
+                    access.getTargetOwner().getSimpleName().endsWith("Service")
+                            && access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target
+                            && target.resolveMember().stream().flatMap(method -> method.getAccessesToSelf().stream())
+                                    .anyMatch(wrapper -> wrapper.getOriginOwner().getSimpleName().endsWith("Actions")));
+
+    @ArchTest
+    static final ArchRule viewsAndControllersChangeThingsOnlyThroughActions = noClasses().that(VIEWS_AND_CONTROLLERS)
+            .should().accessTargetWhere(RAW_CHANGE);
+
+    /** The role check is the Actions class's own, so the REST API gets the same answer as a view. */
+    @ArchTest
+    static final ArchRule actionsCheckRoles = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Actions")
+            .and().arePublic()
+            .should().beAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class)
+            .orShould().beDeclaredInClassesThat().areAnnotatedWith(org.springframework.security.access.prepost.PreAuthorize.class);
+
     @ArchTest
     static final ArchRule servicesDoNotKnowViews = noClasses().that(DescribedPredicate.not(VIEWS))
             // the security configuration must name the login view: that is wiring, not a service using a view
@@ -66,4 +103,50 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .ignoreDependency(VIEWS, DescribedPredicate.alwaysTrue())
             .ignoreDependency(DescribedPredicate.alwaysTrue(), VIEWS);
+
+    /** The rule bites: on a small service of its own, a caller of a wrapped method is caught, by call or by reference. */
+    @Test
+    void aCallerOfAWrappedRawMethodIsCaughtAndAReaderIsNot() {
+        JavaClasses classes = new ClassFileImporter().importClasses(FixtureService.class, FixtureActions.class,
+                CallsRawChange.class, ReferencesRawChange.class, OnlyReads.class);
+
+        for (Class<?> caller : java.util.List.of(CallsRawChange.class, ReferencesRawChange.class)) {
+            assertThatThrownBy(() -> noClasses().that().belongToAnyOf(caller).should().accessTargetWhere(RAW_CHANGE)
+                    .check(classes)).isInstanceOf(AssertionError.class).hasMessageContaining("FixtureService.change");
+        }
+        noClasses().that().belongToAnyOf(OnlyReads.class).should().accessTargetWhere(RAW_CHANGE).check(classes);
+    }
+
+    static class FixtureService {
+        void change(String id) {
+        }
+
+        String read(String id) {
+            return id;
+        }
+    }
+
+    static class FixtureActions {
+        void change(FixtureService service, String id) {
+            service.change(id);
+        }
+    }
+
+    static class CallsRawChange {
+        void click(FixtureService service) {
+            service.change("web");
+        }
+    }
+
+    static class ReferencesRawChange {
+        Consumer<String> click(FixtureService service) {
+            return service::change;
+        }
+    }
+
+    static class OnlyReads {
+        String show(FixtureService service) {
+            return service.read("web");
+        }
+    }
 }

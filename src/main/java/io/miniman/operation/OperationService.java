@@ -115,9 +115,14 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
     /** As {@link #record(OperationType, String, OperationTarget, OperationStatus, String, String)}, for a named user (a login attempt). */
     public OperationUpdate record(OperationType type, String name, OperationTarget target, OperationStatus finalStatus,
             String result, String error, String user) {
-        Instant now = clock.instant();
-        OperationLog row = new OperationLog(type, bound(name, 100), target, OperationStatus.RUNNING, bound(user, 64), now);
-        row.finish(finalStatus, now, bound(Redactor.redact(result), TEXT_LIMIT), bound(Redactor.redact(error), TEXT_LIMIT));
+        return recordFinished(type, name, target, user, clock.instant(), finalStatus, result, error);
+    }
+
+    /** A finished row for work that began at {@code start} (a logged call whose row waited for its caller's transaction). */
+    OperationUpdate recordFinished(OperationType type, String name, OperationTarget target, String user, Instant start,
+            OperationStatus finalStatus, String result, String error) {
+        OperationLog row = new OperationLog(type, bound(name, 100), target, OperationStatus.RUNNING, bound(user, 64), start);
+        row.finish(finalStatus, clock.instant(), bound(Redactor.redact(result), TEXT_LIMIT), bound(Redactor.redact(error), TEXT_LIMIT));
         OperationUpdate update = save(row).toUpdate();
         events.publish(update);
         return update;
@@ -180,7 +185,7 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         return text.substring(0, Math.max(0, limit - marker.length())) + marker;
     }
 
-    private static String messageOf(Throwable e) {
+    static String messageOf(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
