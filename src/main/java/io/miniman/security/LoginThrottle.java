@@ -3,90 +3,122 @@ package io.miniman.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed logins per user name and per client address: 5 failures within 10 minutes lock that
- * name or address for 5 minutes. Kept in memory: a restart forgets, which only helps the legitimate admin.
+ * Throttles sign-in per client address, never per name alone, so a stranger cannot keep the admin out:
+ * <ul>
+ * <li>each (name, address) pair gets a growing delay: after its 3rd failure in a row the next try waits
+ * 2 s, then 4 s, 8 s, ... up to 15 minutes; a success clears it;</li>
+ * <li>an address with 10 failures (any names) within 10 minutes is locked for 15 minutes.</li>
+ * </ul>
+ * State lives in SQLite ({@code login_failure}), so a restart does not hand out fresh tries. Names and
+ * addresses are cut to {@value #NAME_LIMIT} and {@value #ADDRESS_LIMIT} characters before they are stored.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(10);
-    static final Duration LOCKOUT = Duration.ofMinutes(5);
-    // bounds the memory an attacker can make us spend by trying random names
-    private static final int MAX_KEYS = 10_000;
+    static final int FREE_FAILURES = 2;
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    static final int ADDRESS_MAX_FAILURES = 10;
+    static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
+    static final Duration ADDRESS_LOCKOUT = Duration.ofMinutes(15);
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    static final int NAME_LIMIT = 128;
+    static final int ADDRESS_LIMIT = 64;
 
+    /** Why an attempt is refused before its password is checked, and until when. */
+    record Refusal(Instant until, boolean wholeAddress) {
+    }
+
+    /** What a failure changed: the first of a burst from its address, or the one that locked the address. */
+    record Failure(boolean firstFromAddress, int addressFailures, Optional<Instant> addressLockedUntil) {
+    }
+
+    // one monitor per stripe of addresses: check, password check and record run as one step per address
+    private final Object[] stripes = new Object[64];
+    private final LoginFailureRepository failures;
+    private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock) {
+    LoginThrottle(LoginFailureRepository failures, TransactionTemplate transaction, Clock clock) {
+        this.failures = failures;
+        this.transaction = transaction;
         this.clock = clock;
-    }
-
-    /** When either the name or the address is locked: until when. */
-    public Optional<Instant> lockedUntil(String username, String address) {
-        Instant now = clock.instant();
-        return java.util.stream.Stream.of(userKey(username), addressKey(address))
-                .map(lockedUntil::get)
-                .filter(until -> until != null && until.isAfter(now))
-                .max(Instant::compareTo);
-    }
-
-    /** Records a failure; true when it started a lockout. */
-    public boolean recordFailure(String username, String address) {
-        if (failures.size() > MAX_KEYS) {
-            prune();
-        }
-        boolean userLocked = count(userKey(username));
-        boolean addressLocked = count(addressKey(address));
-        return userLocked || addressLocked;
-    }
-
-    public void recordSuccess(String username) {
-        failures.remove(userKey(username));
-    }
-
-    private boolean count(String key) {
-        Instant now = clock.instant();
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-                times.removeFirst();
-            }
-            if (times.size() >= MAX_FAILURES) {
-                times.clear();
-                lockedUntil.put(key, now.plus(LOCKOUT));
-                return true;
-            }
-            return false;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
         }
     }
 
-    private void prune() {
-        Instant horizon = clock.instant().minus(WINDOW);
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(horizon);
+    /** Hold this while checking, trying the password and recording, so parallel guesses queue and see each other. */
+    Object monitor(String address) {
+        return stripes[Math.floorMod(address.hashCode(), stripes.length)];
+    }
+
+    /** The name as it is stored and compared: trimmed, lower case, at most {@value #NAME_LIMIT} characters. */
+    static String name(String username) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return name.length() > NAME_LIMIT ? name.substring(0, NAME_LIMIT) : name;
+    }
+
+    static String address(String address) {
+        String value = address == null ? "unknown" : address;
+        return value.length() > ADDRESS_LIMIT ? value.substring(0, ADDRESS_LIMIT) : value;
+    }
+
+    Optional<Refusal> refusal(String name, String address) {
+        Instant now = clock.instant();
+        Optional<Refusal> locked = failures.findByAddressAndUsernameIsNull(address)
+                .map(LoginFailure::getLockedUntil)
+                .filter(now::isBefore)
+                .map(until -> new Refusal(until, true));
+        if (locked.isPresent()) {
+            return locked;
+        }
+        return failures.findByAddressAndUsername(address, name)
+                .map(pair -> pair.getLastFailureAt().plus(delay(pair.getFailures())))
+                .filter(now::isBefore)
+                .map(until -> new Refusal(until, false));
+    }
+
+    Failure recordFailure(String name, String address) {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            failures.deleteIdleSince(now.minus(FORGET_AFTER));
+            failures.findByAddressAndUsername(address, name).ifPresentOrElse(pair -> pair.add(now),
+                    () -> failures.save(new LoginFailure(address, name, now)));
+            Optional<LoginFailure> existing = failures.findByAddressAndUsernameIsNull(address);
+            LoginFailure total = existing.orElseGet(() -> failures.save(new LoginFailure(address, null, now)));
+            boolean first = existing.isEmpty() || !now.isBefore(total.getFirstFailureAt().plus(ADDRESS_WINDOW));
+            if (existing.isPresent() && first) {
+                total.restart(now);
+            } else if (existing.isPresent()) {
+                total.add(now);
             }
+            int count = total.getFailures();
+            if (count >= ADDRESS_MAX_FAILURES) {
+                total.lockUntil(now.plus(ADDRESS_LOCKOUT));
+                return new Failure(first, count, Optional.of(total.getLockedUntil()));
+            }
+            return new Failure(first, count, Optional.empty());
         });
-        lockedUntil.values().removeIf(until -> until.isBefore(clock.instant()));
     }
 
-    private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.strip().toLowerCase());
+    void recordSuccess(String name, String address) {
+        transaction.executeWithoutResult(status -> failures.findByAddressAndUsername(address, name).ifPresent(failures::delete));
     }
 
-    private static String addressKey(String address) {
-        return "address:" + address;
+    /** 0 for the first {@value #FREE_FAILURES} failures in a row, then 2 s doubling up to {@link #MAX_DELAY}. */
+    static Duration delay(int failuresInARow) {
+        if (failuresInARow <= FREE_FAILURES) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failuresInARow - FREE_FAILURES, 20);
+        Duration delay = Duration.ofSeconds(1L << doublings);
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 }

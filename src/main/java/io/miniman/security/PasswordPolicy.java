@@ -1,5 +1,7 @@
 package io.miniman.security;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.stereotype.Component;
 
 import io.miniman.InvalidInputException;
@@ -8,14 +10,18 @@ import io.miniman.config.MinimanProperties;
 @Component
 public class PasswordPolicy {
 
+    /** BCrypt reads at most 72 bytes; Spring's encoder refuses longer input rather than ignore the rest. */
+    static final int MAX_BYTES = 72;
+
     private final int minLength;
 
     PasswordPolicy(MinimanProperties properties) {
         this.minLength = Math.max(8, properties.minPasswordLength());
     }
 
-    public int minLength() {
-        return minLength;
+    /** What a password form shows under the field before anything is typed. */
+    public String hint() {
+        return minLength + " to " + MAX_BYTES + " characters (fewer with accents or emoji)";
     }
 
     /** Throws a field error for "newPassword" when the password is too weak for this user. */
@@ -23,8 +29,9 @@ public class PasswordPolicy {
         if (password == null || password.length() < minLength) {
             throw new InvalidInputException("newPassword", "At least " + minLength + " characters");
         }
-        if (password.length() > 128) {
-            throw new InvalidInputException("newPassword", "At most 128 characters");
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new InvalidInputException("newPassword",
+                    "At most " + MAX_BYTES + " bytes: " + MAX_BYTES + " plain characters, fewer with accents or emoji");
         }
         if (password.equalsIgnoreCase(username)) {
             throw new InvalidInputException("newPassword", "Must differ from the user name");

@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -24,16 +27,29 @@ import io.miniman.security.ui.LoginView;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         // the provider is the global manager's only one; adding it here too would run each login twice
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(nosniff -> { })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // no limit on sessions per user; the registry is how OpenSessions finds a user's sessions to end them
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions));
         // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,
         // and denies every other path to anonymous users
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the container ends a session or changes its id; Boot registers it as a listener. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package io.miniman.security;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -17,18 +17,20 @@ import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 
 /**
- * Password login with throttling and an operation-log row for each success, failure and lockout.
- * Every kind of refusal (unknown user, wrong password, disabled) reaches the user as the same message.
+ * Password login with throttling. The operation log gets each success, the first failure of a burst
+ * from an address and the lockout that ends it (with the count); the failures in between are only
+ * counted in {@code login_failure}, so a flood of guesses cannot fill the log. Every kind of refusal
+ * (unknown user, wrong password, disabled) reaches the user as the same message.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
     private final LoginThrottle throttle;
     private final OperationService operations;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle,
-            OperationService operations, java.time.Clock clock) {
+            OperationService operations, Clock clock) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.operations = operations;
@@ -37,33 +39,42 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication request) throws AuthenticationException {
-        String username = String.valueOf(request.getName());
-        String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
-        OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, username);
-        Optional<Instant> locked = throttle.lockedUntil(username, address);
-        if (locked.isPresent()) {
-            long minutes = Math.max(1, Duration.between(clock.instant(), locked.get()).toSeconds() / 60 + 1);
-            operations.record(OperationType.AUTH, "login refused (locked)", target, OperationStatus.FAILED, null,
-                    "locked out; attempt from " + address, username);
-            throw new LoginThrottledException("Too many failed attempts. Try again in " + minutes + " minute"
-                    + (minutes == 1 ? "" : "s") + ".");
-        }
-        try {
-            Authentication result = delegate.authenticate(request);
-            throttle.recordSuccess(username);
-            operations.record(OperationType.AUTH, "login", target, OperationStatus.COMPLETED, "signed in from " + address,
-                    null, username);
-            return result;
-        } catch (AuthenticationException e) {
-            boolean lockedNow = throttle.recordFailure(username, address);
-            operations.record(OperationType.AUTH, "login", target, OperationStatus.FAILED, null,
-                    "wrong credentials from " + address, username);
-            if (lockedNow) {
-                operations.record(OperationType.AUTH, "lockout", target, OperationStatus.FAILED, null,
-                        "5 failed attempts: " + username + " and " + address + " locked for 5 minutes", username);
+        String name = LoginThrottle.name(request.getName());
+        String address = LoginThrottle.address(
+                request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
+        OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, name);
+        // without this, 20 parallel guesses would all pass the check before the first failure is counted
+        synchronized (throttle.monitor(address)) {
+            Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
+            if (refusal.isPresent()) {
+                throw new LoginThrottledException(message(refusal.get()));
             }
-            throw new BadCredentialsException("Bad credentials");
+            try {
+                Authentication result = delegate.authenticate(request);
+                throttle.recordSuccess(name, address);
+                operations.record(OperationType.AUTH, "login", target, OperationStatus.COMPLETED,
+                        "signed in from " + address, null, name);
+                return result;
+            } catch (AuthenticationException e) {
+                LoginThrottle.Failure failure = throttle.recordFailure(name, address);
+                if (failure.firstFromAddress()) {
+                    operations.record(OperationType.AUTH, "login", target, OperationStatus.FAILED, null,
+                            "wrong credentials from " + address + " (further failures from there are counted, then locked)", name);
+                }
+                failure.addressLockedUntil().ifPresent(until -> operations.record(OperationType.AUTH, "lockout", target,
+                        OperationStatus.FAILED, null, failure.addressFailures() + " failed sign-ins from " + address
+                                + " within " + LoginThrottle.ADDRESS_WINDOW.toMinutes() + " minutes, the last for '" + name
+                                + "': the address is locked until " + until, name));
+                throw new BadCredentialsException("Bad credentials");
+            }
         }
+    }
+
+    private String message(LoginThrottle.Refusal refusal) {
+        long seconds = Math.max(1, Duration.between(clock.instant(), refusal.until()).toSeconds() + 1);
+        String wait = seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+        return (refusal.wholeAddress() ? "Too many failed sign-ins from this device." : "Too many failed attempts for this name.")
+                + " Try again in " + wait + ".";
     }
 
     @Override

@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.miniman.InvalidInputException;
 import io.miniman.operation.LoggedOperation;
 import io.miniman.operation.OperationType;
 
-/** Users and their roles. The last enabled ADMIN can never be deleted, disabled or demoted. */
+/**
+ * Users and their roles. The last enabled ADMIN can never be deleted, disabled or demoted. A change that
+ * takes rights or a password away publishes {@link AccountChanged}, which ends that user's sessions.
+ */
 @Service
 public class UserService {
 
@@ -25,12 +31,15 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.clock = clock;
+        this.events = events;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -69,7 +78,11 @@ public class UserService {
         if (user.getRole() == Role.ADMIN && role != Role.ADMIN) {
             guardLastAdmin(user, "demoted");
         }
-        user.setRole(role);
+        if (user.getRole() != role) {
+            user.setRole(role);
+            // the open sessions hold the old role's authorities: a demoted user would keep them
+            events.publishEvent(AccountChanged.of(user.getUsername()));
+        }
         return user.toSummary();
     }
 
@@ -82,6 +95,9 @@ public class UserService {
             guardLastAdmin(user, "disabled");
         }
         user.setEnabled(enabled);
+        if (!enabled) {
+            events.publishEvent(AccountChanged.of(user.getUsername()));
+        }
         return user.toSummary();
     }
 
@@ -92,6 +108,7 @@ public class UserService {
         AppUser user = require(username);
         guardLastAdmin(user, "deleted");
         users.delete(user);
+        events.publishEvent(AccountChanged.of(user.getUsername()));
         return "deleted " + user.getUsername();
     }
 
@@ -102,6 +119,7 @@ public class UserService {
         AppUser user = require(username);
         policy.check(user.getUsername(), newPassword);
         user.setPassword(encoder.encode(newPassword), true);
+        events.publishEvent(new AccountChanged(user.getUsername(), true, null));
         return "password reset; " + user.getUsername() + " must choose a new one at next login";
     }
 
@@ -120,6 +138,8 @@ public class UserService {
         }
         policy.check(user.getUsername(), newPassword);
         user.setPassword(encoder.encode(newPassword), false);
+        // whoever else knew the old password is signed out; the session that changed it stays
+        events.publishEvent(new AccountChanged(user.getUsername(), true, currentSessionId()));
         return "password changed";
     }
 
@@ -134,6 +154,14 @@ public class UserService {
     @Transactional
     public void markOperationsSeen(String username) {
         users.findByUsernameIgnoreCase(username).ifPresent(user -> user.setOperationsSeenAt(clock.instant()));
+    }
+
+    private static String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            var session = request.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 
     private AppUser require(String username) {

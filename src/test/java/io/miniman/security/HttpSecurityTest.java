@@ -97,16 +97,28 @@ class HttpSecurityTest {
     }
 
     @Test
-    void fiveFailuresLockTheNameEvenAgainstTheRightPassword() throws Exception {
-        String name = "admin";
-        for (int i = 0; i < 5; i++) {
-            postLogin(name, "guess-" + i, "10.8.8." + i);
+    void aStrangerGuessingTheAdminPasswordIsHeldUpWhileTheAdminSignsInFromElsewhere() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            postLogin("admin", "guess-" + i, "10.8.8.1");
         }
-        HttpResponse<String> locked = postLogin(name, MinimanSpringTest.INITIAL_ADMIN_PASSWORD, "10.8.8.99");
-        assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
-        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, name, null, null, "lockout"), 0, 10)).isNotEmpty();
-        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, name, null, null, "locked"), 0, 10))
-                .anySatisfy(op -> assertThat(op.name()).isEqualTo("login refused (locked)"));
+        // after three failures in a row the stranger has to wait, even with the right password
+        HttpResponse<String> stranger = postLogin("admin", MinimanSpringTest.INITIAL_ADMIN_PASSWORD, "10.8.8.1");
+        assertThat(stranger.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+
+        HttpResponse<String> admin = postLogin("admin", MinimanSpringTest.INITIAL_ADMIN_PASSWORD, "10.8.8.2");
+        assertThat(admin.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
+    }
+
+    @Test
+    void tryingManyNamesFromOneAddressLocksThatAddressWithOneLogRow() throws Exception {
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES + 5; i++) {
+            postLogin("name" + i, "guess", "10.8.9.1");
+        }
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, null, null, null, "lockout"), 0, 10))
+                .filteredOn(op -> op.errorMessage().contains("10.8.9.1"))
+                .singleElement().satisfies(op -> assertThat(op.errorMessage()).contains("10 failed sign-ins").contains("locked"));
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, OperationStatus.FAILED, null, null, null, null), 0, 1000))
+                .filteredOn(op -> op.errorMessage() != null && op.errorMessage().contains("10.8.9.1")).hasSize(2);
     }
 
     @Test

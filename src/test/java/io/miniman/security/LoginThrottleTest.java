@@ -1,14 +1,35 @@
 package io.miniman.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.miniman.operation.OperationService;
+import io.miniman.testsupport.MinimanSpringTest;
+
+/** The throttle over the suite's database, with a clock of its own; each test uses addresses of its own. */
+@MinimanSpringTest
 class LoginThrottleTest {
 
     private static final class MovableClock extends Clock {
@@ -34,41 +55,141 @@ class LoginThrottleTest {
         }
     }
 
+    @Autowired
+    LoginFailureRepository repository;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    OperationService operations;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
 
-    @Test
-    void fiveFailuresForOneNameLockItForFiveMinutesThenLetItInAgain() {
-        for (int i = 1; i <= 4; i++) {
-            assertThat(throttle.recordFailure("admin", "10.0.0." + i)).isFalse();
-        }
-        assertThat(throttle.lockedUntil("admin", "10.0.0.9")).isEmpty();
-        assertThat(throttle.recordFailure("ADMIN", "10.0.0.5")).isTrue();
-        assertThat(throttle.lockedUntil("admin", "10.0.0.9")).isPresent();
-        assertThat(throttle.lockedUntil("bob", "10.0.0.9")).isEmpty();
-
-        clock.advance(Duration.ofMinutes(4));
-        assertThat(throttle.lockedUntil("admin", "10.0.0.9")).isPresent();
-        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
-        assertThat(throttle.lockedUntil("admin", "10.0.0.9")).isEmpty();
+    private LoginThrottle throttle() {
+        return new LoginThrottle(repository, transaction, clock);
     }
 
     @Test
-    void fiveFailuresFromOneAddressLockThatAddressForEveryName() {
-        for (int i = 1; i <= 5; i++) {
-            throttle.recordFailure("user" + i, "192.0.2.7");
-        }
-        assertThat(throttle.lockedUntil("someone-else", "192.0.2.7")).isPresent();
-        assertThat(throttle.lockedUntil("someone-else", "192.0.2.8")).isEmpty();
+    void failuresFromOneAddressDelayThatNameThereButNotElsewhere() {
+        LoginThrottle throttle = throttle();
+        throttle.recordFailure("admin", "10.1.0.1");
+        throttle.recordFailure("admin", "10.1.0.1");
+        assertThat(throttle.refusal("admin", "10.1.0.1")).isEmpty();
+        throttle.recordFailure("admin", "10.1.0.1");
+        assertThat(throttle.refusal("admin", "10.1.0.1")).hasValueSatisfying(r -> {
+            assertThat(r.until()).isEqualTo(clock.instant().plusSeconds(2));
+            assertThat(r.wholeAddress()).isFalse();
+        });
+        // the admin at another address, and another name at the same address, are not held up
+        assertThat(throttle.refusal("admin", "10.1.0.2")).isEmpty();
+        assertThat(throttle.refusal("bob", "10.1.0.1")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(throttle.refusal("admin", "10.1.0.1")).isEmpty();
+        throttle.recordFailure("admin", "10.1.0.1");
+        assertThat(throttle.refusal("admin", "10.1.0.1")).hasValueSatisfying(
+                r -> assertThat(r.until()).isEqualTo(clock.instant().plusSeconds(4)));
+
+        throttle.recordSuccess("admin", "10.1.0.1");
+        assertThat(throttle.refusal("admin", "10.1.0.1")).isEmpty();
     }
 
     @Test
-    void failuresOlderThanTenMinutesDoNotCount() {
-        for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("admin", "a" + i);
+    void theDelayGrowsUpToFifteenMinutes() {
+        assertThat(LoginThrottle.delay(2)).isZero();
+        assertThat(LoginThrottle.delay(3)).hasSeconds(2);
+        assertThat(LoginThrottle.delay(5)).hasSeconds(8);
+        assertThat(LoginThrottle.delay(12)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(LoginThrottle.delay(1_000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void tenFailuresWithinTenMinutesLockTheAddressForEveryName() {
+        LoginThrottle throttle = throttle();
+        for (int i = 1; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            assertThat(throttle.recordFailure("user" + i, "10.2.0.1").addressLockedUntil()).isEmpty();
         }
+        assertThat(throttle.recordFailure("user10", "10.2.0.1").addressLockedUntil()).isPresent();
+        assertThat(throttle.refusal("someone-else", "10.2.0.1")).hasValueSatisfying(r -> assertThat(r.wholeAddress()).isTrue());
+        assertThat(throttle.refusal("someone-else", "10.2.0.2")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(throttle.refusal("someone-else", "10.2.0.1")).isEmpty();
+        assertThat(throttle.recordFailure("user11", "10.2.0.1").firstFromAddress()).isTrue();
+    }
+
+    @Test
+    void failuresOlderThanTheWindowStartANewCount() {
+        LoginThrottle throttle = throttle();
+        assertThat(throttle.recordFailure("a", "10.3.0.1").firstFromAddress()).isTrue();
+        assertThat(throttle.recordFailure("b", "10.3.0.1").firstFromAddress()).isFalse();
         clock.advance(Duration.ofMinutes(11));
-        assertThat(throttle.recordFailure("admin", "b")).isFalse();
-        assertThat(throttle.lockedUntil("admin", "c")).isEmpty();
+        LoginThrottle.Failure later = throttle.recordFailure("c", "10.3.0.1");
+        assertThat(later.firstFromAddress()).isTrue();
+        assertThat(later.addressFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartKeepsTheLocksAndDelays() {
+        LoginThrottle before = throttle();
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            before.recordFailure("admin", "10.4.0.1");
+        }
+        LoginThrottle afterRestart = throttle();
+        assertThat(afterRestart.refusal("admin", "10.4.0.1")).hasValueSatisfying(r -> assertThat(r.wholeAddress()).isTrue());
+    }
+
+    @Test
+    void storedNamesAndAddressesAreCapped() {
+        String huge = "x".repeat(1 << 20);
+        throttle().recordFailure(LoginThrottle.name(huge), LoginThrottle.address("10.5.0.1" + huge));
+        assertThat(repository.findAll()).allSatisfy(row -> assertThat(row.getUsername() == null ? "" : row.getUsername())
+                .hasSizeLessThanOrEqualTo(LoginThrottle.NAME_LIMIT));
+        assertThat(LoginThrottle.name(huge)).hasSize(128);
+        assertThat(LoginThrottle.address("10.5.0.1" + huge)).hasSize(64);
+    }
+
+    @Test
+    void twentyParallelGuessesGetThreePasswordChecksNotTwenty() throws Exception {
+        String name = "guessed" + System.nanoTime() % 100000;
+        users.save(new AppUser(name, encoder.encode("Real-password-1"), Role.OPERATOR, false, Instant.now()));
+        AtomicInteger checks = new AtomicInteger();
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new MinimanUserDetailsService(users));
+        dao.setPasswordEncoder(new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return encoder.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return encoder.matches(raw, encoded);
+            }
+        });
+        ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(dao, throttle(), operations, clock);
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guess = "guess-" + i;
+            guesses.add(pool.submit(() -> {
+                start.await();
+                UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(name, guess);
+                request.setDetails(new WebAuthenticationDetails("10.6.6.6", null));
+                assertThatThrownBy(() -> provider.authenticate(request)).isInstanceOf(AuthenticationException.class);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> guess : guesses) {
+            guess.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(checks.get()).isEqualTo(LoginThrottle.FREE_FAILURES + 1);
     }
 }

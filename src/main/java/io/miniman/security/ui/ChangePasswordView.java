@@ -37,7 +37,7 @@ public class ChangePasswordView extends VerticalLayout {
             addAttachListener(attach -> attach.getUI().getPage().getHistory().replaceState(null, "change-password"));
             add(new Paragraph("This is your first sign-in with a password someone else set. Choose your own before you go on."));
         }
-        newPassword.setHelperText("At least " + policy.minLength() + " characters");
+        newPassword.setHelperText(policy.hint());
         Button save = new Button("Change password", click -> save(users));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
