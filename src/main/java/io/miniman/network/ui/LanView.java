@@ -94,8 +94,6 @@ public class LanView extends VerticalLayout {
         if (admin) {
             // admins only: the check reads every managed file through the root helper, and shows their content
             addComponentAtIndex(1, new DriftNotice(handEdits));
-        }
-        if (admin) {
             leaseGrid.addComponentColumn(lease -> new Button("Remove", click -> {
                 leases.remove(lease);
                 leaseGrid.setItems(leases);
