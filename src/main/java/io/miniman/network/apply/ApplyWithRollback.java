@@ -154,7 +154,25 @@ public class ApplyWithRollback implements DisposableBean {
             kept.phase = Phase.CONFIRMED;
             pending = null;
         }
-        store.keep(kept.proposed);
+        try {
+            store.keep(kept.proposed);
+        } catch (RuntimeException e) {
+            // one transaction: nothing was stored and the rollback is still held, so the change is undone
+            // now rather than at the next start
+            boolean undo;
+            synchronized (lock) {
+                undo = pending == null;
+                if (undo) {
+                    kept.phase = Phase.AWAITING_CONFIRMATION;
+                    pending = kept;
+                }
+            }
+            if (undo) {
+                worker.execute(() -> rollBack(kept, "the kept settings could not be stored: " + e.getMessage()));
+            }
+            throw new IllegalStateException("The settings could not be stored, so they are rolled back: "
+                    + e.getMessage(), e);
+        }
         operations.record(OperationType.NETWORK, "Keep network settings", TARGET, OperationStatus.COMPLETED,
                 "kept by the admin", null);
         publish(kept, "Network settings kept.", null);
