@@ -1,17 +1,13 @@
 package io.miniman.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -19,13 +15,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs programs as argument lists (never through a shell), with a timeout and capped output, so a
- * runaway or chatty program can neither hang a request nor fill the heap of a 1 GB box.
+ * runaway or chatty program can neither hang a request nor fill the heap of a 1 GB box. The timeout
+ * ends the whole process tree, and no wait of a call (input, output, exit) is unbounded.
  */
 @Component
 public class CommandRunner {
 
-    static final int OUTPUT_CAP = 64 * 1024;
-    static final String CUT_MARKER = "\n[output cut at 64 KiB]";
+    static final int OUTPUT_CAP = OutputCapture.OUTPUT_CAP;
+    static final String CUT_MARKER = OutputCapture.CUT_MARKER;
+    /** How long the output may still flow after the program ended (a background child may hold the pipe). */
+    static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
     private static final List<String> SEARCH_PATH =
             List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
@@ -40,15 +39,15 @@ public class CommandRunner {
 
     public CommandResult run(List<String> argv, Duration timeout, byte[] stdin) {
         Process process = startProcess(argv, false);
-        CompletableFuture<String> out = capture(process.getInputStream());
-        CompletableFuture<String> err = capture(process.getErrorStream());
+        OutputCapture out = OutputCapture.of(process.getInputStream(), "command-stdout-" + process.pid());
+        OutputCapture err = OutputCapture.of(process.getErrorStream(), "command-stderr-" + process.pid());
         feed(process, stdin);
         boolean finished = waitFor(process, timeout);
         if (!finished) {
-            process.destroyForcibly();
-            waitFor(process, Duration.ofSeconds(5));
+            ProcessTree.kill(process);
         }
-        return new CommandResult(finished ? process.exitValue() : -1, out.join(), err.join(), !finished);
+        return new CommandResult(finished ? process.exitValue() : -1, out.text(OUTPUT_GRACE), err.text(OUTPUT_GRACE),
+                !finished);
     }
 
     /** Starts a program whose merged output is handed over line by line while it runs. */
@@ -67,14 +66,22 @@ public class CommandRunner {
         }
     }
 
+    /**
+     * On a thread of its own: a program that does not read its input would otherwise block the write
+     * on a full pipe before the timeout is even started. Killing the program ends the write.
+     */
     private static void feed(Process process, byte[] stdin) {
-        try (OutputStream in = process.getOutputStream()) {
-            if (stdin != null) {
-                in.write(stdin);
+        Thread writer = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            } catch (IOException e) {
+                // the program exited without reading its input; its exit code tells the rest
             }
-        } catch (IOException e) {
-            // the program exited without reading its input; its exit code tells the rest
-        }
+        }, "command-stdin-" + process.pid());
+        writer.setDaemon(true);
+        writer.start();
     }
 
     static boolean waitFor(Process process, Duration timeout) {
@@ -82,33 +89,7 @@ public class CommandRunner {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
             return false;
         }
-    }
-
-    private static CompletableFuture<String> capture(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> readCapped(stream));
-    }
-
-    static String readCapped(InputStream stream) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        boolean cut = false;
-        try (stream) {
-            int n;
-            while ((n = stream.read(buffer)) != -1) {
-                int room = OUTPUT_CAP - kept.size();
-                if (room > 0) {
-                    kept.write(buffer, 0, Math.min(room, n));
-                }
-                // keep draining past the cap, or the program blocks on a full pipe
-                cut |= n > room;
-            }
-        } catch (IOException e) {
-            cut = true;
-        }
-        String text = kept.toString(StandardCharsets.UTF_8);
-        return cut ? text + CUT_MARKER : text;
     }
 }

@@ -48,7 +48,7 @@ public final class RunningCommand implements AutoCloseable {
             cancel();
         }
         try {
-            reader.join(Duration.ofSeconds(5).toMillis());
+            reader.join(CommandRunner.OUTPUT_GRACE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -56,8 +56,9 @@ public final class RunningCommand implements AutoCloseable {
     }
 
     public void cancel() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        if (process.isAlive()) {
+            ProcessTree.kill(process);
+        }
     }
 
     public boolean isAlive() {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -83,6 +84,16 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
     }
 
     public OperationHandle submit(OperationType type, String name, OperationTarget target, OperationWork work) {
+        return submit(type, name, target, executor, work);
+    }
+
+    /**
+     * As {@link #submit(OperationType, String, OperationTarget, OperationWork)}, run on the caller's own
+     * executor: for work that must not queue behind the shared pool, where long pulls and builds can
+     * hold every worker (the network rollback restores the admin's way back in).
+     */
+    public OperationHandle submit(OperationType type, String name, OperationTarget target, Executor lane,
+            OperationWork work) {
         Run run = new Run(save(new OperationLog(type, bound(name, 100), target, OperationStatus.PENDING, currentUser(),
                 clock.instant())));
         active.incrementAndGet();
@@ -92,7 +103,7 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         String key = target == null ? "#" + run.id() : target.key();
         CompletableFuture<Void> queued = tails.compute(key, (k, previous) -> {
             CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
-            return before.thenRunAsync(() -> done.complete(run.execute(work)), executor)
+            return before.thenRunAsync(() -> done.complete(run.execute(work)), lane)
                     .exceptionally(e -> {
                         // only a rejected hand-over lands here: execute() itself never throws
                         done.complete(run.fail(e instanceof RejectedExecutionException || e.getCause() instanceof RejectedExecutionException

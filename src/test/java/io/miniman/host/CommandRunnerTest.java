@@ -36,6 +36,50 @@ class CommandRunnerTest {
         assertThat(result.ok()).isFalse();
     }
 
+    /**
+     * The grandchild holds the output pipes: killing only bash left the call waiting for it (6 s). The
+     * bound below is the correctness of the timeout, far from both 300 ms and the 6 s of the old wait.
+     */
+    @Test
+    void aTimeoutEndsTheWholeProcessTree() {
+        long started = System.nanoTime();
+        CommandResult result = runner.run(List.of("/bin/bash", "-c", "sleep 6 & echo $!; wait; true"),
+                Duration.ofMillis(300));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(took).isLessThan(Duration.ofMillis(4500));
+        long grandchild = Long.parseLong(result.stdout().lines().findFirst().orElseThrow().strip());
+        assertThat(ProcessHandle.of(grandchild).filter(ProcessHandle::isAlive)).as("sleep %d", grandchild).isEmpty();
+    }
+
+    @Test
+    void aTimeoutEndsAForkingProgram() {
+        long started = System.nanoTime();
+        CommandResult result = runner.run(List.of("/bin/bash", "-c", "sleep 6; true"), Duration.ofMillis(300));
+        assertThat(result.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4500));
+    }
+
+    @Test
+    void aStreamedCommandIsEndedWithItsChildren() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (RunningCommand command = runner.start(List.of("/bin/bash", "-c", "sleep 6 & echo $!; wait; true"),
+                Duration.ofMillis(300), lines::add)) {
+            assertThat(command.waitFor()).isEqualTo(-1);
+        }
+        long grandchild = Long.parseLong(lines.get(0).strip());
+        assertThat(ProcessHandle.of(grandchild).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void inputThatIsNeverReadCannotHoldTheCallPastItsTimeout() {
+        long started = System.nanoTime();
+        CommandResult result = runner.run(List.of("/bin/sleep", "6"), Duration.ofMillis(300), new byte[1024 * 1024]);
+        assertThat(result.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4500));
+    }
+
     @Test
     void outputIsCapped() {
         CommandResult result = runner.run(List.of("/usr/bin/head", "-c", "1000000", "/dev/zero"), Duration.ofSeconds(10));

@@ -1,22 +1,15 @@
 package io.miniman.network.apply;
 
-import io.miniman.Listeners;
-import io.miniman.Subscription;
-import io.miniman.Subscription;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.miniman.host.PrivilegedHelper.Outcome;
+
+import io.miniman.Listeners;
+import io.miniman.Subscription;
 import io.miniman.network.NetworkProperties;
+import io.miniman.network.apply.ApplySteps.Restored;
 import io.miniman.network.apply.ApplyState.Phase;
 import io.miniman.network.apply.RenderedFileChecker.Check;
 import io.miniman.network.render.ManagedFile;
@@ -39,10 +33,6 @@ import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
-import io.miniman.operation.OperationUpdate;
-import io.miniman.operation.OperationWork;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +54,7 @@ import org.springframework.stereotype.Service;
  * previous file back byte for byte after {@code miniman.network.confirm-timeout} unless "keep" comes
  * first. A step that fails half-way restores at once. The settings are stored only when kept, so the
  * database always describes a configuration someone could still reach the console through.
- * All steps run one after another on one thread; each is an operation of its own.
+ * The decisions run one after another on one thread; the steps are operations run by {@link ApplySteps}.
  */
 @Service
 public class ApplyWithRollback implements DisposableBean {
@@ -77,14 +67,12 @@ public class ApplyWithRollback implements DisposableBean {
     private final RenderedFileChecker checker;
     private final OperationService operations;
     private final Validator validator;
-    private final ObjectMapper json;
+    private final RollbackJournal journal;
     private final Clock clock;
     private final Duration confirmTimeout;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "network-apply");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> daemon(runnable, "network-apply"));
+    private final ApplySteps steps;
     private final Listeners<ApplyState> listeners = new Listeners<>("network changes");
     private final AtomicLong ids = new AtomicLong();
     private final Object lock = new Object();
@@ -94,29 +82,23 @@ public class ApplyWithRollback implements DisposableBean {
 
     @Autowired
     ApplyWithRollback(NetworkSettingsStore store, HostFileAccess files, RenderedFileChecker checker,
-            OperationService operations, Validator validator, ObjectMapper json, Clock clock,
+            OperationService operations, Validator validator, RollbackJournal journal, Clock clock,
             NetworkProperties properties) {
-        this(store, files, checker, operations, validator, json, clock, properties.confirmTimeout());
+        this(store, files, checker, operations, validator, journal, clock, properties.confirmTimeout());
     }
 
     ApplyWithRollback(NetworkSettingsStore store, HostFileAccess files, RenderedFileChecker checker,
-            OperationService operations, Validator validator, ObjectMapper json, Clock clock,
+            OperationService operations, Validator validator, RollbackJournal journal, Clock clock,
             Duration confirmTimeout) {
         this.store = store;
         this.files = files;
         this.checker = checker;
         this.operations = operations;
         this.validator = validator;
-        this.json = json;
+        this.journal = journal;
+        this.steps = new ApplySteps(files, store, operations);
         this.clock = clock;
         this.confirmTimeout = confirmTimeout;
-    }
-
-    private record Snapshot(ManagedFile file, Optional<byte[]> previous) {
-    }
-
-    /** A snapshot as the database holds it: the previous bytes in base64, null for "did not exist". */
-    record HeldFile(ManagedFile file, String previous) {
     }
 
     private static final class Pending {
@@ -136,38 +118,8 @@ public class ApplyWithRollback implements DisposableBean {
         }
     }
 
-    private static final class StepFailed extends RuntimeException {
-        StepFailed(String message) {
-            super(message);
-        }
-    }
-
     public Duration confirmTimeout() {
         return confirmTimeout;
-    }
-
-    /** What applying would change; throws {@link ConstraintViolationException} for invalid settings. */
-    @PreAuthorize("hasRole('ADMIN')")
-    public ApplyPreview preview(NetworkSettings proposed, ClientContext client) {
-        requireValid(proposed);
-        List<RenderedFile> rendered = NetworkFiles.render(proposed);
-        List<FileChange> changes = rendered.stream().map(this::changeOf).toList();
-        List<Check> checks = checker.check(rendered);
-        return new ApplyPreview(proposed, changes, checks, ConnectionWarnings.of(store.current(), proposed, client));
-    }
-
-    /** Files whose content on disk is not what the console last wrote there (edited by hand). */
-    public List<FileChange> drift() {
-        List<FileChange> drifted = new ArrayList<>();
-        for (ManagedFile file : ManagedFile.values()) {
-            Optional<String> written = store.lastWritten(file.devicePath());
-            Optional<String> onDisk = files.read(file).map(ApplyWithRollback::text);
-            if (written.isPresent() && !written.equals(onDisk)) {
-                String disk = onDisk.orElse("");
-                drifted.add(new FileChange(file, written, disk, TextDiff.diff(written.get(), disk), true));
-            }
-        }
-        return drifted;
     }
 
     /**
@@ -176,7 +128,7 @@ public class ApplyWithRollback implements DisposableBean {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ApplyState apply(NetworkSettings proposed, ClientContext client) {
-        requireValid(proposed);
+        NetworkPreview.requireValid(validator, proposed);
         List<String> warnings = ConnectionWarnings.of(store.current(), proposed, client);
         Pending started;
         synchronized (lock) {
@@ -202,8 +154,25 @@ public class ApplyWithRollback implements DisposableBean {
             kept.phase = Phase.CONFIRMED;
             pending = null;
         }
-        store.save(kept.proposed);
-        store.releaseRollback();
+        try {
+            store.keep(kept.proposed);
+        } catch (RuntimeException e) {
+            // one transaction: nothing was stored and the rollback is still held, so the change is undone
+            // now rather than at the next start
+            boolean undo;
+            synchronized (lock) {
+                undo = pending == null;
+                if (undo) {
+                    kept.phase = Phase.AWAITING_CONFIRMATION;
+                    pending = kept;
+                }
+            }
+            if (undo) {
+                worker.execute(() -> rollBack(kept, "the kept settings could not be stored: " + e.getMessage()));
+            }
+            throw new IllegalStateException("The settings could not be stored, so they are rolled back: "
+                    + e.getMessage(), e);
+        }
         operations.record(OperationType.NETWORK, "Keep network settings", TARGET, OperationStatus.COMPLETED,
                 "kept by the admin", null);
         publish(kept, "Network settings kept.", null);
@@ -235,6 +204,7 @@ public class ApplyWithRollback implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        steps.shutdown();
     }
 
     /**
@@ -250,24 +220,22 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     void recoverInterruptedChange() {
-        Optional<String> held = store.heldRollback();
+        Optional<List<Snapshot>> held;
+        try {
+            held = journal.held();
+        } catch (IllegalArgumentException e) {
+            log.error("the held rollback of an interrupted network change is unreadable; nothing restored", e);
+            journal.release();
+            return;
+        }
         if (held.isEmpty()) {
             return;
         }
         Pending p = new Pending(ids.incrementAndGet(), store.current(), List.of());
-        try {
-            for (HeldFile file : json.readValue(held.get(), HeldFile[].class)) {
-                p.snapshots.add(new Snapshot(file.file(), Optional.ofNullable(file.previous())
-                        .map(previous -> Base64.getDecoder().decode(previous))));
-            }
-            // the live steps of the lost change are unknown: restarting every service concerned is always right
-            p.snapshots.stream().map(snapshot -> snapshot.file().service()).distinct().sorted()
-                    .map(Activation::of).forEach(p.backward::add);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            log.error("the held rollback of an interrupted network change is unreadable; nothing restored", e);
-            store.releaseRollback();
-            return;
-        }
+        p.snapshots.addAll(held.get());
+        // the live steps of the lost change are unknown: restarting every service concerned is always right
+        p.snapshots.stream().map(snapshot -> snapshot.file().service()).distinct().sorted()
+                .map(Activation::of).forEach(p.backward::add);
         synchronized (lock) {
             if (pending != null) {
                 return;
@@ -276,16 +244,6 @@ public class ApplyWithRollback implements DisposableBean {
             pending = p;
         }
         worker.execute(() -> rollBack(p, "the console restarted before the change was kept"));
-    }
-
-    private void hold(Pending p) {
-        List<HeldFile> held = p.snapshots.stream().map(snapshot -> new HeldFile(snapshot.file(),
-                snapshot.previous().map(bytes -> Base64.getEncoder().encodeToString(bytes)).orElse(null))).toList();
-        try {
-            store.holdRollback(json.writeValueAsString(held));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot keep the previous files for a rollback", e);
-        }
     }
 
     private void runApply(Pending p) {
@@ -317,20 +275,16 @@ public class ApplyWithRollback implements DisposableBean {
             Activation.Plan plan = Activation.plan(previous, p.proposed);
             p.forward.addAll(plan.forward());
             p.backward.addAll(plan.backward());
-            hold(p);
+            journal.hold(p.snapshots);
             List<String> skipped = new ArrayList<>();
             try {
                 for (RenderedFile file : changed) {
-                    step(p, "Write " + file.file().devicePath(), ctx -> {
-                        files.write(file.file(), file.bytes());
-                        store.recordWritten(file.file().devicePath(), file.content());
-                        return "written";
-                    });
+                    steps.write(file, secret(p));
                 }
-                activate(p, skipped);
+                steps.activate(p.forward, secret(p), skipped);
             } catch (RuntimeException e) {
-                String restored = restore(p);
-                finish(p, Phase.FAILED, "Applying failed: " + e.getMessage() + ". " + restored);
+                Restored restored = steps.restore(p.snapshots, p.backward, secret(p));
+                finish(p, Phase.FAILED, "Applying failed: " + e.getMessage() + ". " + restored.text(), restored.clean());
                 return;
             }
             awaitConfirmation(p, skipped);
@@ -359,68 +313,12 @@ public class ApplyWithRollback implements DisposableBean {
             p.phase = Phase.ROLLING_BACK;
         }
         publish(p, "Rolling back: " + reason + "…", null);
-        String restored = restore(p);
-        operations.record(OperationType.NETWORK, "Roll back network settings", TARGET, OperationStatus.COMPLETED,
-                reason + "; " + restored, null);
-        finish(p, Phase.ROLLED_BACK, "Rolled back (" + reason + "). " + restored);
-    }
-
-    /** Best effort on every file and service: one failure must not leave the others on the new settings. */
-    private String restore(Pending p) {
-        List<String> problems = new ArrayList<>();
-        for (Snapshot snapshot : p.snapshots) {
-            String path = snapshot.file().devicePath();
-            try {
-                step(p, "Restore " + path, ctx -> {
-                    if (snapshot.previous().isPresent()) {
-                        files.write(snapshot.file(), snapshot.previous().get());
-                        store.recordWritten(path, text(snapshot.previous().get()));
-                        return "previous version put back";
-                    }
-                    files.remove(snapshot.file());
-                    return "removed: it did not exist before";
-                });
-            } catch (RuntimeException e) {
-                problems.add(path + ": " + e.getMessage());
-            }
-        }
-        for (Activation activation : p.backward) {
-            try {
-                step(p, "Restore: " + activation.label(), ctx -> activateOne(activation));
-            } catch (RuntimeException e) {
-                problems.add(activation.label() + ": " + e.getMessage());
-            }
-        }
-        return problems.isEmpty() ? "The previous files were put back."
-                : "The previous files were put back with problems: " + String.join("; ", problems);
-    }
-
-    private void activate(Pending p, List<String> skipped) {
-        for (Activation activation : p.forward) {
-            String result = step(p, activation.label(), ctx -> activateOne(activation));
-            if (result != null && result.startsWith("skipped")) {
-                skipped.add(activation.label() + " (" + result.substring("skipped: ".length()) + ")");
-            }
-        }
-    }
-
-    private String activateOne(Activation activation) {
-        Outcome outcome = files.activate(activation);
-        if (outcome instanceof Outcome.Failed failed) {
-            throw new IllegalStateException(failed.message());
-        }
-        return outcome.describe();
-    }
-
-    private String step(Pending p, String name, OperationWork work) {
-        OperationUpdate done = operations.submit(OperationType.NETWORK, name, TARGET, ctx -> {
-            ctx.secret(p.proposed.wifi().passphrase());
-            return work.run(ctx);
-        }).completion().join();
-        if (done.status() != OperationStatus.COMPLETED) {
-            throw new StepFailed(name + ": " + done.errorMessage());
-        }
-        return done.result();
+        Restored restored = steps.restore(p.snapshots, p.backward, secret(p));
+        operations.record(OperationType.NETWORK, "Roll back network settings", TARGET,
+                restored.clean() ? OperationStatus.COMPLETED : OperationStatus.FAILED,
+                restored.clean() ? reason + "; " + restored.text() : null,
+                restored.clean() ? null : reason + "; " + restored.text());
+        finish(p, Phase.ROLLED_BACK, "Rolled back (" + reason + "). " + restored.text(), restored.clean());
     }
 
     private Pending awaiting(long id) {
@@ -432,7 +330,14 @@ public class ApplyWithRollback implements DisposableBean {
     }
 
     private void finish(Pending p, Phase phase, String message) {
-        store.releaseRollback();
+        finish(p, phase, message, true);
+    }
+
+    /** {@code releaseRollback} false: a restore had problems, so the next start tries the held rollback again. */
+    private void finish(Pending p, Phase phase, String message, boolean releaseRollback) {
+        if (releaseRollback) {
+            journal.release();
+        }
         synchronized (lock) {
             p.phase = phase;
             if (pending == p) {
@@ -452,19 +357,18 @@ public class ApplyWithRollback implements DisposableBean {
         return state;
     }
 
-    private void requireValid(NetworkSettings proposed) {
-        Set<ConstraintViolation<NetworkSettings>> violations = validator.validate(proposed);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-    }
-
     private static String describe(Phase phase) {
         return phase.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String secret(Pending p) {
+        return p.proposed.wifi().passphrase();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void as(SecurityContext context, Runnable work) {
@@ -474,13 +378,5 @@ public class ApplyWithRollback implements DisposableBean {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private FileChange changeOf(RenderedFile file) {
-        Optional<String> before = files.read(file.file()).map(ApplyWithRollback::text);
-        Optional<String> written = store.lastWritten(file.file().devicePath());
-        boolean handEdited = before.isPresent() && written.isPresent() && !written.equals(before);
-        return new FileChange(file.file(), before, file.content(), TextDiff.diff(before.orElse(""), file.content()),
-                handEdited);
     }
 }

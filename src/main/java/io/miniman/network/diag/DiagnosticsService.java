@@ -8,14 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-import io.miniman.InvalidInputException;
 import io.miniman.host.CommandRunner;
 import io.miniman.host.RunningCommand;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -28,25 +31,27 @@ public class DiagnosticsService {
 
     private final OperationService operations;
     private final CommandRunner runner;
+    private final Validator validator;
 
-    public DiagnosticsService(OperationService operations, CommandRunner runner) {
+    public DiagnosticsService(OperationService operations, CommandRunner runner, Validator validator) {
         this.operations = operations;
         this.runner = runner;
+        this.validator = validator;
     }
 
     /**
      * Starts the diagnostic; each output line goes to {@code lines} (on the operation's thread) and to the
-     * operation's details. {@code port} is used by the TCP check only.
+     * operation's details. Throws {@link ConstraintViolationException} for an invalid request.
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
-    public OperationHandle run(DiagnosticKind kind, String target, int port, Consumer<String> lines) {
-        DiagnosticTarget.problem(target).ifPresent(problem -> {
-            throw new InvalidInputException("target", problem);
-        });
-        if (kind == DiagnosticKind.TCP_PORT && (port < 1 || port > 65535)) {
-            throw new InvalidInputException("port", "A port from 1 to 65535.");
+    public OperationHandle run(DiagnosticRequest request, Consumer<String> lines) {
+        Set<ConstraintViolation<DiagnosticRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
-        String name = kind.label() + " " + target + (kind == DiagnosticKind.TCP_PORT ? ":" + port : "");
+        DiagnosticKind kind = request.kind();
+        String target = request.target();
+        String name = request.describe();
         // diagnostics change nothing: each gets its own queue instead of waiting behind network changes
         return operations.submit(OperationType.NETWORK, name, null, ctx -> {
             Consumer<String> sink = line -> {
@@ -54,7 +59,7 @@ public class DiagnosticsService {
                 lines.accept(line);
             };
             if (kind == DiagnosticKind.TCP_PORT) {
-                return connect(target, port, sink);
+                return connect(target, request.port(), sink);
             }
             List<String> argv = command(kind, target);
             try (RunningCommand command = runner.start(argv, TIMEOUT, sink)) {

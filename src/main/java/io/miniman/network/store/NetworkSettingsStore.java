@@ -11,8 +11,11 @@ import io.miniman.network.settings.NetworkSettings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stored settings and what was last written to each managed file. Only the apply path saves
@@ -21,21 +24,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NetworkSettingsStore {
 
+    private static final Logger log = LoggerFactory.getLogger(NetworkSettingsStore.class);
+
     private final NetworkSettingsRepository settings;
     private final WrittenFileRepository written;
     private final PendingRollbackRepository pendingRollback;
     private final ObjectMapper json;
     private final Validator validator;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final WalCheckpoint checkpoint;
 
-    public NetworkSettingsStore(NetworkSettingsRepository settings, WrittenFileRepository written,
-            PendingRollbackRepository pendingRollback, ObjectMapper json, Validator validator, Clock clock) {
+    NetworkSettingsStore(NetworkSettingsRepository settings, WrittenFileRepository written,
+            PendingRollbackRepository pendingRollback, ObjectMapper json, Validator validator, Clock clock,
+            TransactionTemplate transaction, WalCheckpoint checkpoint) {
         this.settings = settings;
         this.written = written;
         this.pendingRollback = pendingRollback;
         this.json = json;
         this.validator = validator;
         this.clock = clock;
+        this.transaction = transaction;
+        this.checkpoint = checkpoint;
     }
 
     @Transactional(readOnly = true)
@@ -79,11 +89,33 @@ public class NetworkSettingsStore {
         written.save(entity);
     }
 
-    /** Keeps what a rollback needs while a change waits for confirmation; replaces any earlier one. */
-    @Transactional
+    /**
+     * Keeps what a rollback needs while a change waits for confirmation; replaces any earlier one. On
+     * the card when this returns (the new files are written only after it), or it throws.
+     */
     public void holdRollback(String snapshotJson) {
-        pendingRollback.deleteAll();
-        pendingRollback.save(new PendingRollbackEntity(snapshotJson, clock.millis()));
+        transaction.executeWithoutResult(status -> {
+            pendingRollback.deleteAll();
+            pendingRollback.save(new PendingRollbackEntity(snapshotJson, clock.millis()));
+        });
+        checkpoint.run();
+    }
+
+    /**
+     * "Keep": the settings are stored and the rollback is released in one transaction (both or neither:
+     * kept settings with a rollback still held would be undone at the next start), then synced.
+     */
+    public void keep(NetworkSettings value) {
+        transaction.executeWithoutResult(status -> {
+            pendingRollback.deleteAll();
+            save(value);
+        });
+        try {
+            checkpoint.run();
+        } catch (RuntimeException e) {
+            // committed all the same; only a power cut in the next moments could lose it
+            log.warn("kept network settings are not yet synced to the card: {}", e.getMessage());
+        }
     }
 
     @Transactional(readOnly = true)

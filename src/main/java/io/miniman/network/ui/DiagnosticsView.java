@@ -13,13 +13,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.miniman.InvalidInputException;
+import com.vaadin.flow.function.SerializableConsumer;
 import io.miniman.network.diag.DiagnosticKind;
+import io.miniman.network.diag.DiagnosticRequest;
 import io.miniman.network.diag.DiagnosticsService;
 import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 
 /** Ping, traceroute, DNS lookup and a port check; the output appears line by line as it comes. */
 @Route("network/diagnostics")
@@ -37,6 +40,7 @@ public class DiagnosticsView extends VerticalLayout {
     final IntegerField port = new IntegerField("Port");
     final Button run = new Button("Run");
     final Pre output = new Pre();
+    private final FieldErrors errors = new FieldErrors();
 
     public DiagnosticsView(DiagnosticsService diagnostics) {
         this.diagnostics = diagnostics;
@@ -53,25 +57,26 @@ public class DiagnosticsView extends VerticalLayout {
         FormLayout form = new FormLayout(kind, target, port);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         output.addClassName("miniman-log");
+        errors.bind("kind", kind).bind("target", target).bind("port", port);
         add(new H2("Diagnostics"), form, run, output);
     }
 
     void start() {
         UI ui = UI.getCurrent();
-        target.setInvalid(false);
-        port.setInvalid(false);
+        errors.clear();
         output.setText("");
         try {
             run.setEnabled(false);
-            diagnostics.run(kind.getValue(), target.getValue().strip(), port.getValue() == null ? 0 : port.getValue(),
-                    line -> ui.access(() -> append(line))).completion().thenAccept(done -> ui.access(() -> {
+            // a closed tab must not fail the diagnostic: lines for a detached UI are dropped
+            SerializableConsumer<String> show = ui.accessLater(this::append, null);
+            diagnostics.run(new DiagnosticRequest(kind.getValue(), target.getValue().strip(), port.getValue()), show)
+                    .completion().thenAccept(ui.accessLater(done -> {
                         append(done.status() == OperationStatus.COMPLETED ? "— done" : "— failed: " + done.errorMessage());
                         run.setEnabled(true);
-                    }));
-        } catch (InvalidInputException e) {
+                    }, null));
+        } catch (ConstraintViolationException e) {
             run.setEnabled(true);
-            (e.field().equals("port") ? port : target).setErrorMessage(e.getMessage());
-            (e.field().equals("port") ? port : target).setInvalid(true);
+            errors.show(e).forEach(this::append);
         }
     }
 

@@ -21,7 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.miniman.network.apply.ApplyWithRollback;
+import io.miniman.network.apply.HandEdits;
 import io.miniman.network.settings.FirewallSettings;
 import io.miniman.network.settings.LanSettings;
 import io.miniman.network.settings.NetworkSettings;
@@ -68,7 +68,7 @@ public class LanView extends VerticalLayout {
     final Button review = new Button("Review and apply…");
     final FieldErrors errors = new FieldErrors();
 
-    public LanView(NetworkSettingsStore store, NetworkChange change, ApplyWithRollback apply) {
+    public LanView(NetworkSettingsStore store, NetworkChange change, HandEdits handEdits) {
         this.store = store;
         this.change = change;
         dns.setHelperText("Comma-separated, e.g. 8.8.8.8, 8.8.4.4");
@@ -90,8 +90,10 @@ public class LanView extends VerticalLayout {
         leaseErrors.addClassName("miniman-error-text");
 
         fill(store.current());
-        add(new H2("LAN and DHCP"), DriftNotice.of(apply.drift()), lan, new H3("Static leases"), leaseGrid, leaseErrors);
+        add(new H2("LAN and DHCP"), lan, new H3("Static leases"), leaseGrid, leaseErrors);
         if (admin) {
+            // admins only: the check reads every managed file through the root helper, and shows their content
+            addComponentAtIndex(1, new DriftNotice(handEdits));
             leaseGrid.addComponentColumn(lease -> new Button("Remove", click -> {
                 leases.remove(lease);
                 leaseGrid.setItems(leases);

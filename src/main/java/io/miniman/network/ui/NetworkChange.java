@@ -7,6 +7,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import io.miniman.network.apply.ApplyWithRollback;
 import io.miniman.network.apply.ClientContext;
+import io.miniman.network.apply.NetworkPreview;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.status.ClientService;
 import io.miniman.ui.FieldErrors;
@@ -21,11 +22,13 @@ import org.springframework.stereotype.Component;
 class NetworkChange {
 
     private final ApplyWithRollback apply;
+    private final NetworkPreview previews;
     private final ClientService clients;
     private final Clock clock;
 
-    NetworkChange(ApplyWithRollback apply, ClientService clients, Clock clock) {
+    NetworkChange(ApplyWithRollback apply, NetworkPreview previews, ClientService clients, Clock clock) {
         this.apply = apply;
+        this.previews = previews;
         this.clients = clients;
         this.clock = clock;
     }
@@ -34,7 +37,7 @@ class NetworkChange {
     boolean review(NetworkSettings proposed, FieldErrors errors) {
         ClientContext client = ClientContexts.current(clients);
         try {
-            var preview = apply.preview(proposed, client);
+            var preview = previews.preview(proposed, client);
             errors.clear();
             ApplyDialog.review(apply, clock, preview, client);
             return true;

@@ -11,14 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.miniman.host.CommandResult;
 import io.miniman.host.CommandRunner;
 import io.miniman.host.HostFiles;
 import io.miniman.host.PrivilegedHelper;
@@ -29,7 +33,9 @@ import io.miniman.network.render.RenderedFile;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.operation.OperationFilter;
+import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.testsupport.MinimanSpringTest;
@@ -67,6 +73,7 @@ class ApplyWithRollbackTest {
     Path root;
 
     private NetworkSettings original;
+    private HostFileAccess access;
     private final Map<Phase, CompletableFuture<ApplyState>> reached = new ConcurrentHashMap<>();
     private Subscription subscription;
 
@@ -81,17 +88,25 @@ class ApplyWithRollbackTest {
     @AfterEach
     void restoreStoredSettings() throws Exception {
         store.save(original);
+        // a restore with problems keeps its rollback on purpose; the shared database must not keep it
+        store.releaseRollback();
         if (subscription != null) {
             subscription.close();
         }
     }
 
     private ApplyWithRollback service(PrivilegedHelper helper, Duration timeout, RenderedFileChecker checker) {
-        HostFileAccess access = new HostFileAccess(new HostFiles(root), helper);
-        ApplyWithRollback service = new ApplyWithRollback(store, access, checker, operations, validator, json, clock,
-                timeout);
+        access = new HostFileAccess(new HostFiles(root), helper);
+        ApplyWithRollback service = new ApplyWithRollback(store, access, checker, operations, validator,
+                new RollbackJournal(store, json), clock, timeout);
         subscription = service.subscribe(state -> reached.get(state.phase()).complete(state));
         return service;
+    }
+
+    private NetworkPreview previews() {
+        PrivilegedHelper absent = new PrivilegedHelper(RUNNER, root.resolve("no-helper"));
+        return new NetworkPreview(store, new HostFileAccess(new HostFiles(root), absent),
+                new RenderedFileChecker(RUNNER, absent), validator);
     }
 
     private ApplyWithRollback withoutHelper(Duration timeout) {
@@ -278,6 +293,9 @@ class ApplyWithRollbackTest {
                 "previous files were put back");
         assertPreviousFilesBack(before);
         assertThat(reached.get(Phase.AWAITING_CONFIRMATION)).isNotDone();
+        // the restore restarted hostapd too, and that failed as well: the next start must try again
+        assertThat(failed.message()).contains("put back with problems", ApplySteps.KEPT_ROLLBACK);
+        assertThat(store.heldRollback()).isPresent();
     }
 
     @Test
@@ -304,7 +322,7 @@ class ApplyWithRollbackTest {
         NetworkSettings invalid = original.withLan(original.lan().withRange("10.9.9.1", "10.9.9.9"));
         assertThatThrownBy(() -> service.apply(invalid, ClientContext.unknown()))
                 .isInstanceOf(ConstraintViolationException.class);
-        assertThatThrownBy(() -> service.preview(invalid, ClientContext.unknown()))
+        assertThatThrownBy(() -> previews().preview(invalid, ClientContext.unknown()))
                 .isInstanceOf(ConstraintViolationException.class);
         assertThat(root.resolve("etc")).doesNotExist();
         assertThat(service.state()).isEmpty();
@@ -313,11 +331,12 @@ class ApplyWithRollbackTest {
     @Test
     void previewShowsDiffsHandEditsAndTheWarningForTheAdminsOwnConnection() throws Exception {
         ApplyWithRollback service = withoutHelper(Duration.ofMinutes(5));
+        NetworkPreview previews = previews();
         store.recordWritten(ManagedFile.IPTABLES.devicePath(), "*filter\nCOMMIT\n");
         write(ManagedFile.IPTABLES, "*filter\n-A INPUT -j ACCEPT\nCOMMIT\n".getBytes(StandardCharsets.UTF_8));
         NetworkSettings proposed = changed();
 
-        ApplyPreview preview = service.preview(proposed, new ClientContext(original.lan().rangeStart(), Optional.empty()));
+        ApplyPreview preview = previews.preview(proposed, new ClientContext(original.lan().rangeStart(), Optional.empty()));
 
         FileChange hostapd = preview.changes().stream().filter(c -> c.file() == ManagedFile.HOSTAPD).findFirst()
                 .orElseThrow();
@@ -328,9 +347,90 @@ class ApplyWithRollbackTest {
                 proposed.wifi().passphrase()));
         assertThat(preview.changes().stream().filter(c -> c.file() == ManagedFile.IPTABLES).findFirst().orElseThrow()
                 .handEdited()).isTrue();
-        assertThat(service.drift()).extracting(FileChange::file).contains(ManagedFile.IPTABLES);
+        assertThat(new HandEdits(store, access, service, clock).report().drifted()).extracting(FileChange::file)
+                .contains(ManagedFile.IPTABLES);
         assertThat(preview.warnings()).singleElement().asString().contains("reconnect to '" + proposed.wifi().ssid());
-        assertThat(service.preview(proposed, new ClientContext("203.0.113.9", Optional.empty())).warnings()).isEmpty();
+        assertThat(previews.preview(proposed, new ClientContext("203.0.113.9", Optional.empty())).warnings()).isEmpty();
         assertThat(root.resolve("etc/hostapd")).as("a preview writes nothing").doesNotExist();
+    }
+
+    /**
+     * Six slow operations hold every worker of the shared pool and its queue (as four long pulls or
+     * builds would): the unconfirmed change is still rolled back within the confirm timeout and 5 s.
+     */
+    @Test
+    void aSaturatedOperationPoolCannotStarveTheRollback() throws Exception {
+        Map<ManagedFile, byte[]> before = previousFiles();
+        Duration timeout = Duration.ofMillis(500);
+        ApplyWithRollback service = withoutHelper(timeout);
+        CountDownLatch release = new CountDownLatch(1);
+        List<OperationHandle> blockers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                blockers.add(operations.submit(OperationType.DOCKER, "slow pull " + i,
+                        OperationTarget.of(OperationTarget.Kind.IMAGE, "starved-rollback-test-" + i), ctx -> {
+                            release.await();
+                            return "released";
+                        }));
+            }
+            long started = System.nanoTime();
+            service.apply(changed(), ClientContext.unknown());
+
+            ApplyState rolledBack = reached.get(Phase.ROLLED_BACK).get(timeout.plusSeconds(5).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            long total = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            long restore = Duration.between(await(Phase.AWAITING_CONFIRMATION).deadline().orElseThrow(), clock.instant())
+                    .toMillis();
+            // the figure for the closing note
+            System.out.printf("starved-pool rollback: applied and rolled back in %d ms with a %d ms confirm timeout;"
+                    + " restore finished %d ms after the deadline%n", total, timeout.toMillis(), restore);
+            assertThat(rolledBack.message()).contains("not kept within", "previous files were put back");
+            assertPreviousFilesBack(before);
+            assertThat(blockers).allSatisfy(blocker -> assertThat(blocker.completion()).isNotDone());
+        } finally {
+            release.countDown();
+        }
+        for (OperationHandle blocker : blockers) {
+            blocker.completion().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theHandEditCheckReadsOnceUntilAChangeOrACheckAgain() throws Exception {
+        AtomicInteger helperCalls = new AtomicInteger();
+        CommandRunner counting = new CommandRunner() {
+            @Override
+            public CommandResult run(List<String> argv, Duration timeout, byte[] stdin) {
+                helperCalls.incrementAndGet();
+                return super.run(argv, timeout, stdin);
+            }
+        };
+        PrivilegedHelper helper = PrivilegedHelper.forTestRoot(counting, HELPER, root);
+        ApplyWithRollback service = service(helper, Duration.ofMinutes(5), new RenderedFileChecker(RUNNER, helper));
+        HandEdits handEdits = new HandEdits(store, access, service, clock);
+        List<RenderedFile> rendered = NetworkFiles.render(original);
+        for (RenderedFile file : rendered) {
+            write(file.file(), file.bytes());
+            store.recordWritten(file.file().devicePath(), file.content());
+        }
+
+        assertThat(handEdits.report().drifted()).isEmpty();
+        int oneCheck = helperCalls.get();
+        assertThat(oneCheck).as("one helper read per managed file").isEqualTo(rendered.size());
+
+        write(ManagedFile.DNSMASQ, "# edited by hand\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(handEdits.report().drifted()).as("the second page open gets the last answer").isEmpty();
+        assertThat(helperCalls.get()).isEqualTo(oneCheck);
+
+        assertThat(handEdits.checkAgain().drifted()).extracting(FileChange::file).containsExactly(ManagedFile.DNSMASQ);
+        assertThat(helperCalls.get()).isEqualTo(2 * oneCheck);
+
+        ApplyState started = service.apply(changed(), ClientContext.unknown());
+        await(Phase.AWAITING_CONFIRMATION);
+        service.revert(started.id());
+        await(Phase.ROLLED_BACK);
+        int afterChange = helperCalls.get();
+        handEdits.report();
+        assertThat(helperCalls.get()).as("a change makes the last answer stale").isEqualTo(afterChange + oneCheck);
     }
 }

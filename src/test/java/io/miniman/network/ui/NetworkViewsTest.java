@@ -127,6 +127,15 @@ class NetworkViewsTest extends KaribuTest {
         view.target.setValue("-f");
         _click(view.run);
         assertThat(view.target.isInvalid()).isTrue();
+        assertThat(view.target.getErrorMessage()).isEqualTo("A target cannot start with '-'.");
+
+        view.kind.setValue(DiagnosticKind.TCP_PORT);
+        view.target.setValue("localhost");
+        view.port.clear();
+        _click(view.run);
+        assertThat(view.target.isInvalid()).isFalse();
+        assertThat(view.port.isInvalid()).isTrue();
+        assertThat(view.port.getErrorMessage()).isEqualTo("A port from 1 to 65535.");
 
         view.kind.setValue(DiagnosticKind.DNS_LOOKUP);
         view.target.setValue("localhost");

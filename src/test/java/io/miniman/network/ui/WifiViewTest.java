@@ -4,7 +4,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import com.vaadin.flow.component.UI;
@@ -17,6 +19,7 @@ import io.miniman.host.HostFiles;
 import io.miniman.network.apply.ApplyState;
 import io.miniman.network.apply.ApplyState.Phase;
 import io.miniman.network.apply.ApplyWithRollback;
+import io.miniman.network.apply.HandEdits;
 import io.miniman.network.render.ManagedFile;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 class WifiViewTest extends KaribuTest {
 
@@ -35,6 +39,8 @@ class WifiViewTest extends KaribuTest {
     ApplyWithRollback apply;
     @Autowired
     HostFiles hostFiles;
+    @Autowired
+    HandEdits handEdits;
 
     private NetworkSettings original;
 
@@ -133,5 +139,37 @@ class WifiViewTest extends KaribuTest {
         assertThat(store.current().wifi().ssid()).isEqualTo(original.wifi().ssid());
         assertThat(hostFiles.read(ManagedFile.HOSTAPD.devicePath()).map(String::new).orElse(""))
                 .doesNotContain("reverted-by-karibu");
+    }
+
+    @Test
+    void viewersGetNoHandEditCheckAndTheServiceRefusesThem() {
+        openAs(Roles.VIEWER);
+        assertThat(_find(DriftNotice.class)).isEmpty();
+        assertThatThrownBy(() -> handEdits.report()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> handEdits.checkAgain()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aHandEditShowsAfterCheckAgainNotOnEveryPageOpen() {
+        String deny = ManagedFile.HOSTAPD_DENY.devicePath();
+        byte[] asWritten = "# as written\n".getBytes(StandardCharsets.UTF_8);
+        hostFiles.writeAtomically(deny, asWritten, "rw-r--r--");
+        store.recordWritten(deny, "# as written\n");
+        openAs(Roles.ADMIN);
+        _click(_get(DriftNotice.class).checkAgain);
+        assertThat(_get(DriftNotice.class).getElement().getTextRecursively()).doesNotContain(deny);
+
+        hostFiles.writeAtomically(deny, "# edited by hand\n".getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+        try {
+            UI.getCurrent().navigate(LanView.class);
+            UI.getCurrent().navigate(WifiView.class);
+            assertThat(_get(DriftNotice.class).getElement().getTextRecursively())
+                    .as("a page open shows the last check").doesNotContain(deny);
+
+            _click(_get(DriftNotice.class).checkAgain);
+            assertThat(_get(DriftNotice.class).getElement().getTextRecursively()).contains("edited by hand", deny);
+        } finally {
+            hostFiles.writeAtomically(deny, asWritten, "rw-r--r--");
+        }
     }
 }
