@@ -42,10 +42,14 @@ class DatabaseConfig {
         // before the pool opens it: the pool's WAL pragma would already change a foreign file
         checkOpenable(db);
 
+        return new HikariDataSource(pool(db, 5000));
+    }
+
+    static HikariConfig pool(Path db, int busyTimeoutMillis) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.setBusyTimeout(5000);
+        sqlite.setBusyTimeout(busyTimeoutMillis);
         sqlite.enforceForeignKeys(true);
         // A deferred transaction that reads and then writes fails at once with SQLITE_BUSY(_SNAPSHOT) when
         // another connection wrote in between: the busy timeout never applies to that upgrade. Taking the
@@ -59,7 +63,8 @@ class DatabaseConfig {
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         hikari.setPoolName("sqlite");
-        return new HikariDataSource(hikari);
+        hikari.setExceptionOverrideClassName(BusyConnectionEviction.class.getName());
+        return hikari;
     }
 
     static void prepareDataDir(Path dataDir) {
