@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import io.miniman.docker.DockerFailure;
 import io.miniman.docker.DockerTestEngine;
 import io.miniman.Subscription;
 
+@Tag("engine")
 class ContainerServiceTest {
 
     private static final Duration QUICK = Duration.ofSeconds(1);

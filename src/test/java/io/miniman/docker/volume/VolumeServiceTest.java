@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import io.miniman.docker.DockerTestEngine;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.RunSpec;
 
+@Tag("engine")
 class VolumeServiceTest {
 
     private static VolumeService volumes;
