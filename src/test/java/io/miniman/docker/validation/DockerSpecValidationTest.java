@@ -1,6 +1,7 @@
 package io.miniman.docker.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,14 @@ class DockerSpecValidationTest {
                 new RunSpec.HostAccess(false, List.of("ttyUSB0"), List.of("net admin"), "everything"))))
                 .containsOnlyKeys("hostAccess.devices[0].<list element>", "hostAccess.capAdd[0].<list element>",
                         "hostAccess.pidMode");
+    }
+
+    @Test
+    void portMappingsAreReadTheWayTheDockerCliWritesThem() {
+        assertThat(PortMapping.parse("127.0.0.1:53:53/udp")).isEqualTo(new PortMapping("127.0.0.1", 53, 53, "udp"));
+        assertThat(PortMapping.parse("80")).isEqualTo(new PortMapping(null, null, 80, "tcp"));
+        assertThatThrownBy(() -> PortMapping.parse("99999:80")).hasMessageContaining("1 to 65535");
+        assertThatThrownBy(() -> PortMapping.parse("8080:80:90")).hasMessageContaining("8080:80:90");
     }
 
     @Test
