@@ -76,6 +76,9 @@ class RunDialog extends Dialog {
         image.setRequiredIndicatorVisible(true);
         network.setItems(networks.list().stream().map(NetworkSummary::name).sorted().toList());
         network.setPlaceholder("default bridge");
+        // modes are typed: none, host, container:NAME
+        network.setAllowCustomValue(true);
+        network.addCustomValueSetListener(e -> network.setValue(e.getDetail()));
         restart.setLabel("Restart policy");
         restart.setItems(RunSpec.RestartPolicy.values());
         restart.setItemLabelGenerator(RunSpec.RestartPolicy::engineName);
