@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import io.miniman.testsupport.Requires;
 class DockerEngineTest {
 
     @Test
+    @Tag("engine")
     void infoDescribesTheEngineAndItsDiskUsage() {
         DockerEngine engine = DockerTestEngine.engine();
         DockerTestEngine.image();
@@ -50,6 +52,7 @@ class DockerEngineTest {
     }
 
     @Test
+    @Tag("engine")
     void theEngineComesBackByItselfWhenItAnswersAgain(@TempDir Path dir) throws Exception {
         DockerTestEngine.engine();
         Path realSocket = Path.of(DockerTestEngine.host().replaceFirst("^unix://", ""));

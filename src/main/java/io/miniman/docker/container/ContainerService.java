@@ -21,27 +21,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.Volume;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.SecretValues;
+import io.miniman.docker.validation.DockerPatterns;
 import io.miniman.Subscription;
 
 /** Containers on the engine, in records. Each method is one engine request or a short, fixed sequence. */
@@ -208,9 +202,8 @@ public class ContainerService {
     }
 
     public void rename(String id, String newName) {
-        if (!RunSpec.validName(newName)) {
-            throw new IllegalArgumentException("Name '" + newName
-                    + "' may only hold letters, digits, '_', '.' and '-', and must start with a letter or digit");
+        if (!DockerPatterns.validName(newName)) {
+            throw new IllegalArgumentException("Name '" + newName + "' " + DockerPatterns.NAME_MESSAGE);
         }
         engine.run(c -> c.renameContainerCmd(id).withName(newName).exec());
     }
@@ -225,11 +218,7 @@ public class ContainerService {
      * created container is removed again, so a failed run leaves nothing behind.
      */
     public String run(RunSpec spec) {
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        String id = engine.call(c -> configure(c.createContainerCmd(spec.image()), spec).exec().getId());
+        String id = engine.call(c -> CreateCommand.configure(c.createContainerCmd(spec.image()), spec).exec().getId());
         try {
             start(id);
         } catch (DockerFailure e) {
@@ -243,48 +232,6 @@ public class ContainerService {
         return id;
     }
 
-    private static CreateContainerCmd configure(CreateContainerCmd cmd, RunSpec spec) {
-        HostConfig host = HostConfig.newHostConfig();
-        if (!spec.name().isEmpty()) {
-            cmd.withName(spec.name());
-        }
-        if (!spec.command().isEmpty()) {
-            cmd.withCmd(spec.command());
-        }
-        cmd.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? "" : e.getValue())).toList());
-        if (!spec.ports().isEmpty()) {
-            Ports bindings = new Ports();
-            List<ExposedPort> exposed = new ArrayList<>();
-            for (PortMapping p : spec.ports()) {
-                ExposedPort port = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
-                exposed.add(port);
-                bindings.bind(port, new Ports.Binding(p.hostIp(), p.hostPort() == null ? "" : p.hostPort().toString()));
-            }
-            cmd.withExposedPorts(exposed);
-            host.withPortBindings(bindings);
-        }
-        if (!spec.mounts().isEmpty()) {
-            host.withBinds(spec.mounts().stream()
-                    .map(m -> new Bind(m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw))
-                    .toList());
-        }
-        if (!spec.network().isEmpty()) {
-            host.withNetworkMode(spec.network());
-        }
-        host.withRestartPolicy(switch (spec.restart()) {
-            case NO -> RestartPolicy.noRestart();
-            case ALWAYS -> RestartPolicy.alwaysRestart();
-            case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
-            case ON_FAILURE -> RestartPolicy.onFailureRestart(3);
-        });
-        if (spec.memoryBytes() != null) {
-            host.withMemory(spec.memoryBytes());
-        }
-        if (spec.cpus() != null) {
-            host.withNanoCPUs(Math.round(spec.cpus() * 1_000_000_000d));
-        }
-        return cmd.withLabels(spec.labels()).withHostConfig(host);
-    }
 
     /**
      * Lines written so far: the last {@code tail}, or since a time; never more than the configured

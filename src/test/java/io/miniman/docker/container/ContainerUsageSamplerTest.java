@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerTestEngine;
 import io.miniman.Subscription;
 
+@Tag("engine")
 class ContainerUsageSamplerTest {
 
     @AfterAll

@@ -21,6 +21,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.ExecResult;
 import io.miniman.docker.container.RunSpec;
 
+@Tag("engine")
 class ImageServiceTest {
 
     private static ImageService images;
@@ -142,7 +144,7 @@ class ImageServiceTest {
         assertThatThrownBy(() -> images.build(new BuildSource.Dockerfile(" "), repo("bad") + ":1", Map.of(), l -> { }))
                 .hasMessage("The Dockerfile is empty");
 
-        DockerProperties small = new DockerProperties(DockerTestEngine.host(), null, 1024 * 1024, 100);
+        DockerProperties small = new DockerProperties(DockerTestEngine.host(), null, 1024 * 1024, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
         try (DockerEngine limited = new DockerEngine(small)) {
             byte[] big = tar(Map.of("Dockerfile", "FROM scratch\n", "big.bin", "x".repeat(2 * 1024 * 1024)));
             assertThatThrownBy(() -> new ImageService(limited).build(new BuildSource.Upload("big.tar",
@@ -164,6 +166,23 @@ class ImageServiceTest {
         assertThat(progress).anyMatch(p -> p.status().equals("Pull complete") && p.fraction() == 1);
         assertThat(progress).anyMatch(p -> p.status().equals("Already exists"));
         assertThat(progress.stream().map(PullProgress::layer).distinct()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBuildOrAPullPastItsTimeoutIsStoppedAndSaysWhichSettingToRaise() {
+        String remote = DockerTestEngine.remoteOnlyImage("slow-pull");
+        DockerProperties impatient = new DockerProperties(DockerTestEngine.host(), null, 64L << 20, 100,
+                Duration.ofMillis(1), Duration.ofSeconds(2));
+        try (DockerEngine limited = new DockerEngine(impatient)) {
+            ImageService hurried = new ImageService(limited);
+            String tag = repo("slow") + ":1";
+            assertThatThrownBy(() -> hurried.build(new BuildSource.Dockerfile("FROM " + base + "\nRUN sleep 30\n"), tag, Map.of(),
+                    l -> { })).isInstanceOf(DockerFailure.class)
+                    .hasMessage("Build of " + tag + " did not finish within 2s (miniman.docker.build-timeout)");
+            assertThat(images.present(tag)).isFalse();
+            assertThatThrownBy(() -> hurried.pull(remote, null, p -> { })).isInstanceOf(DockerFailure.class)
+                    .hasMessage("Pull of " + remote + " did not finish within 0.001s (miniman.docker.pull-timeout)");
+        }
     }
 
     @Test

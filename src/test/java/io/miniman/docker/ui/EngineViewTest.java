@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import io.miniman.docker.SocketProxy;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class EngineViewTest extends KaribuTest {
 
     @Test

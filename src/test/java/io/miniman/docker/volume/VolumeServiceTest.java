@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import io.miniman.docker.DockerTestEngine;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.RunSpec;
 
+@Tag("engine")
 class VolumeServiceTest {
 
     private static VolumeService volumes;
@@ -61,7 +63,7 @@ class VolumeServiceTest {
     }
 
     @Test
-    void pruneRemovesUnusedVolumesAndInvalidNamesAreRefused() {
+    void pruneRemovesOnlyTheLabelledUnusedVolumes() {
         Map<String, String> ours = Map.of("miniman.test", DockerTestEngine.PREFIX);
         volumes.create(new VolumeSpec(name("unused"), null, null, ours));
         volumes.create(new VolumeSpec(name("unlabelled"), null, null, null));
@@ -69,7 +71,5 @@ class VolumeServiceTest {
         volumes.prune("miniman.test=" + DockerTestEngine.PREFIX);
         assertThat(find(name("unused"))).isNull();
         assertThat(find(name("unlabelled"))).isNotNull();
-        assertThatThrownBy(() -> volumes.create(new VolumeSpec("no/slash", null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 }

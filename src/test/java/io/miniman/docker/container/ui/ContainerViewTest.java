@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,13 +25,18 @@ import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.container.RunSpec;
 import io.miniman.docker.ui.DockerKaribu;
 import io.miniman.docker.ui.JsonPanel;
+import io.miniman.operation.OperationFilter;
+import io.miniman.operation.OperationService;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class ContainerViewTest extends KaribuTest {
 
     @Autowired
     ContainerService containers;
+    @Autowired
+    OperationService operations;
     String id;
 
     @BeforeEach
@@ -103,6 +109,10 @@ class ContainerViewTest extends KaribuTest {
         DockerKaribu.until(() -> console.exitCode.getText().startsWith("exit code"), Duration.ofSeconds(20), "the command's result");
         assertThat(console.exitCode.getText()).isEqualTo("exit code 3");
         assertThat(console.output.getText()).contains("out-42");
+        // the output went to its author alone: the operations log, which viewers read, has the command and exit code
+        assertThat(operations.list(OperationFilter.all(), 0, 500))
+                .anyMatch(o -> o.name().equals("Run command in container") && "exit code 3".equals(o.result()))
+                .noneMatch(o -> String.valueOf(o.result()).contains("out-42") || String.valueOf(o.details()).contains("out-42"));
 
         console.open();
         assertThat(console.state.getText()).isEqualTo("Connected: /bin/sh");
@@ -119,6 +129,17 @@ class ContainerViewTest extends KaribuTest {
         assertThat(stats.summary.getText()).contains("CPU", "memory");
         view.select("Overview");
         assertThat(stats.isAttached()).isFalse();
+    }
+
+    @Test
+    void anAddressThatIsNoContainerIdOrNameIsNotFoundWithoutAskingTheEngine() {
+        login(Roles.VIEWER);
+        for (String bad : List.of("bad id!", "a".repeat(129), "-rm", ".hidden")) {
+            UI.getCurrent().navigate(ContainerView.class, bad);
+            ContainerView view = _get(ContainerView.class);
+            assertThat(view.gone.getText()).as(bad).isEqualTo("No such container.");
+            assertThat(view.tabs.isVisible()).isFalse();
+        }
     }
 
     @Test

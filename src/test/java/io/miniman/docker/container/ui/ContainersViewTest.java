@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import io.miniman.docker.ui.DockerKaribu;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class ContainersViewTest extends KaribuTest {
 
     @Autowired
@@ -165,7 +167,19 @@ class ContainersViewTest extends KaribuTest {
 
         dialog.ports.setValue("");
         _click(dialog.runButton);
-        assertThat(dialog.problems.getText()).contains("Name 'bad name'");
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).startsWith("may only hold letters");
+
+        // what only an admin may ask: refused by the actions with the reason, no host-access fields shown
+        dialog.name.setValue(name("dialog"));
+        dialog.mounts.setValue("/:/host");
+        dialog.network.setValue("host");
+        _click(dialog.runButton);
+        assertThat(dialog.name.isInvalid()).isFalse();
+        assertThat(dialog.problems.getText()).contains("Bind mounts of host folders (/) are for admins", "The host network is for admins");
+        assertThat(dialog.hostAccess.isVisible()).isFalse();
+        dialog.mounts.setValue("");
+        dialog.network.clear();
 
         dialog.name.setValue(name("dialog"));
         dialog.command.setValue("sh -c 'echo started; sleep 3600'");

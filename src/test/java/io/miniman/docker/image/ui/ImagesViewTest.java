@@ -10,10 +10,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 
@@ -21,13 +23,21 @@ import io.miniman.docker.DockerTestEngine;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.ImageSummary;
 import io.miniman.docker.ui.DockerKaribu;
+import io.miniman.docker.Await;
+import io.miniman.operation.OperationFilter;
+import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationStatus;
+import io.miniman.operation.OperationUpdate;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class ImagesViewTest extends KaribuTest {
 
     @Autowired
     ImageService images;
+    @Autowired
+    OperationService operations;
     String base;
 
     @BeforeEach
@@ -94,6 +104,49 @@ class ImagesViewTest extends KaribuTest {
 
         assertThat(dialog.progress.layerCount()).isGreaterThanOrEqualTo(2);
         DockerKaribu.until(() -> listed(view, remote), Duration.ofSeconds(5), "the pulled image in the grid");
+    }
+
+    /** A phone locking its screen, a closed tab or a sign-out: the UI goes while the work runs. */
+    private static void closeTheBrowser() {
+        MockVaadin.tearDown();
+    }
+
+    private OperationUpdate lastOperation(String name, String target) {
+        return operations.list(OperationFilter.all(), 0, 200).stream()
+                .filter(o -> o.name().equals(name) && o.target().contains(target)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPullGoesOnWhenTheBrowserGoes() {
+        String remote = DockerTestEngine.remoteOnlyImage("detached-pull");
+        ImagesView view = open(Roles.OPERATOR);
+        _click(view.pull);
+        ImagesView.PullDialog dialog = _get(ImagesView.PullDialog.class);
+        dialog.reference.setValue(remote);
+        _click(dialog.start);
+        closeTheBrowser();
+
+        Await.until(() -> lastOperation("Pull image", remote).status().isFinished(), Duration.ofSeconds(60), "the pull to end");
+        assertThat(lastOperation("Pull image", remote).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(images.present(remote)).isTrue();
+    }
+
+    @Test
+    void aBuildGoesOnWhenTheBrowserGoes() {
+        ImagesView view = open(Roles.OPERATOR);
+        _click(view.build);
+        BuildDialog dialog = _get(BuildDialog.class);
+        String tag = PREFIX + "/detached-build:1";
+        dialog.tag.setValue(tag);
+        // the browser goes between the first lines of the log and the last
+        dialog.dockerfile.setValue("FROM " + base + "\nRUN echo started\nRUN sleep 2\nRUN echo " + PREFIX + " > /done\n");
+        _click(dialog.start);
+        DockerKaribu.until(() -> dialog.log.getText().contains("started"), Duration.ofSeconds(30), "the build to log");
+        closeTheBrowser();
+
+        Await.until(() -> lastOperation("Build image", tag).status().isFinished(), Duration.ofSeconds(60), "the build to end");
+        assertThat(lastOperation("Build image", tag).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(images.present(tag)).isTrue();
     }
 
     @Test

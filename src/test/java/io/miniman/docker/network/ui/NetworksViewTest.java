@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import io.miniman.docker.ui.DockerKaribu;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class NetworksViewTest extends KaribuTest {
 
     @BeforeEach

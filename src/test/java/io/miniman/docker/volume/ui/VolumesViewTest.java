@@ -1,12 +1,14 @@
 package io.miniman.docker.volume.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.miniman.docker.DockerTestEngine.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +16,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 
 import io.miniman.docker.DockerTestEngine;
 import io.miniman.docker.ui.DockerKaribu;
@@ -28,6 +34,7 @@ import io.miniman.docker.volume.VolumeSummary;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
 
+@Tag("engine")
 class VolumesViewTest extends KaribuTest {
 
     @Autowired
@@ -71,5 +78,26 @@ class VolumesViewTest extends KaribuTest {
         assertThat(ConfirmDialogKt.getText(confirm)).contains(name("shown"), "all its data");
         ConfirmDialogKt._fireConfirm(confirm);
         DockerKaribu.until(() -> index(operatorView, name("shown")) < 0, Duration.ofSeconds(10), "the volume to go");
+    }
+
+    @Test
+    void theCreateDialogMarksABadNameBesideItsFieldAndRefusesDriverOptionsToAnOperator() {
+        login(Roles.OPERATOR);
+        UI.getCurrent().navigate(VolumesView.class);
+        VolumesView view = _get(VolumesView.class);
+        _click(view.create);
+        TextField volumeName = _get(TextField.class, spec -> spec.withLabel("Name (empty: generated)"));
+        volumeName.setValue("no/slash");
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(volumeName.isInvalid()).isTrue();
+        assertThat(volumeName.getErrorMessage()).startsWith("may only hold letters");
+
+        volumeName.setValue(name("root-fs"));
+        _get(TextArea.class, spec -> spec.withLabel("Driver options (key=value a line)")).setValue("type=none\no=bind\ndevice=/");
+        _click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(volumeName.isInvalid()).isFalse();
+        NotificationsKt.expectNotifications("Volume driver options are for admins");
+        assertThat(_get(Dialog.class).isOpened()).isTrue();
+        assertThat(volumes.list()).noneMatch(v -> v.name().equals(name("root-fs")));
     }
 }
