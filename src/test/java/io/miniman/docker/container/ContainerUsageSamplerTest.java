@@ -38,7 +38,7 @@ class ContainerUsageSamplerTest {
 
         assertThat(sampler.sample().get(busy).cpuPercent()).isNaN();
         try (Subscription s = sampler.subscribe(heard::set)) {
-            Await.until(() -> sampler.sample().get(busy).cpuPercent() > 30, Duration.ofSeconds(10), "the busy loop's CPU");
+            Await.until(() -> sampler.sample().get(busy).cpuPercent() > 30, Duration.ofSeconds(30), "the busy loop's CPU");
         }
 
         assertThat(heard.get()).containsKeys(busy, idle);
