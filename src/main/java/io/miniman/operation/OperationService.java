@@ -153,12 +153,12 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         int pageSize = Math.max(1, limit);
         // Spring Data pages by page number; a lazy grid asks by offset, which is a multiple of its page size
         PageRequest page = PageRequest.of(offset / pageSize, pageSize, Sort.by(Sort.Order.desc("startTime"), Sort.Order.desc("id")));
-        return repository.findAll(OperationSpecifications.of(filter), page).map(OperationLog::toUpdate)
+        return repository.findAll(OperationSpecifications.of(filter, OperationReader.current()), page).map(OperationLog::toUpdate)
                 .map(OperationReader::shownToCurrent).getContent();
     }
 
     public long count(OperationFilter filter) {
-        return repository.count(OperationSpecifications.of(filter));
+        return repository.count(OperationSpecifications.of(filter, OperationReader.current()));
     }
 
     /** Operations pending or running now (the header's live count). */

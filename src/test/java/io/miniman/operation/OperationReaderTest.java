@@ -47,7 +47,14 @@ class OperationReaderTest {
                         org.assertj.core.groups.Tuple.tuple(exec, null),
                         org.assertj.core.groups.Tuple.tuple(pull, "pulling layer 1/3 " + marker + "\n"));
 
+        // nor find them by what the output says
+        assertThat(operations.list(new OperationFilter(null, null, null, null, null, "select * from users' " + marker), 0, 10))
+                .isEmpty();
+        assertThat(operations.count(new OperationFilter(null, null, null, null, null, "select * from users' " + marker))).isZero();
+
         signIn("builder", "OPERATOR");
+        assertThat(operations.list(new OperationFilter(null, null, null, null, null, "select * from users' " + marker), 0, 10))
+                .extracting(OperationUpdate::id).containsExactly(exec);
         assertThat(operations.find(exec).orElseThrow().details()).contains("psql");
         signIn("boss", "ADMIN");
         assertThat(operations.find(build).orElseThrow().details()).contains("Step 2/3");
