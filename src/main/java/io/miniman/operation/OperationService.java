@@ -155,19 +155,21 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         }
     }
 
+    /** Rows as the signed-in user may read them (see {@link OperationReader}); so are those of {@link #list}. */
     public Optional<OperationUpdate> find(long id) {
-        return repository.findById(id).map(OperationLog::toUpdate);
+        return repository.findById(id).map(OperationLog::toUpdate).map(OperationReader::shownToCurrent);
     }
 
     public List<OperationUpdate> list(OperationFilter filter, int offset, int limit) {
         int pageSize = Math.max(1, limit);
         // Spring Data pages by page number; a lazy grid asks by offset, which is a multiple of its page size
         PageRequest page = PageRequest.of(offset / pageSize, pageSize, Sort.by(Sort.Order.desc("startTime"), Sort.Order.desc("id")));
-        return repository.findAll(OperationSpecifications.of(filter), page).map(OperationLog::toUpdate).getContent();
+        return repository.findAll(OperationSpecifications.of(filter, OperationReader.current()), page).map(OperationLog::toUpdate)
+                .map(OperationReader::shownToCurrent).getContent();
     }
 
     public long count(OperationFilter filter) {
-        return repository.count(OperationSpecifications.of(filter));
+        return repository.count(OperationSpecifications.of(filter, OperationReader.current()));
     }
 
     /** Operations pending or running now (the header's live count). */

@@ -2,17 +2,21 @@ package io.miniman.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.domain.Specification;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 final class OperationSpecifications {
 
     private OperationSpecifications() {
     }
 
-    static Specification<OperationLog> of(OperationFilter filter) {
+    /** The filter's rows; a reader who may not see a row's details cannot find it by them either. */
+    static Specification<OperationLog> of(OperationFilter filter, Optional<OperationReader> reader) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.type() != null) {
@@ -38,9 +42,20 @@ final class OperationSpecifications {
                         cb.like(cb.lower(root.get("target")), like, '\\'),
                         cb.like(cb.lower(root.get("result")), like, '\\'),
                         cb.like(cb.lower(root.get("errorMessage")), like, '\\'),
-                        cb.like(cb.lower(root.get("details")), like, '\\')));
+                        detailsSearchable(root, cb, reader, cb.like(cb.lower(root.get("details")), like, '\\'))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    private static Predicate detailsSearchable(Root<OperationLog> root, CriteriaBuilder cb, Optional<OperationReader> reader,
+            Predicate detailsMatch) {
+        if (reader.isEmpty() || reader.get().admin()) {
+            return detailsMatch;
+        }
+        Predicate readable = cb.or(cb.notEqual(root.get("type"), OperationType.DOCKER),
+                cb.not(root.get("name").in(OperationReader.PRIVATE_DETAILS)),
+                cb.equal(root.get("user"), reader.get().name()));
+        return cb.and(detailsMatch, readable);
     }
 }

@@ -9,8 +9,16 @@ public final class Redactor {
 
     public static final String MASK = "********";
 
-    private static final String KEYS =
-            "(?:[A-Za-z0-9_.-]*(?:password|passwd|passphrase|secret|token|api[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)";
+    // secret wherever they stand in a key: DB_PASSWORD, githubToken, x-api-key, aws_secret_access_key
+    private static final String ANYWHERE = "password|passwd|passphrase|secret|token|api[_-]?key|private[_-]?key|credentials?";
+    // secret as a whole part or at the end of a key (DB_PASS, BASIC_AUTH, AUTH_HEADER, dbPass, PGPASS,
+    // MYSQL_PWD), so that "unauthorized: ...", "Tests passed: 3" or "author=..." in build output stay readable
+    private static final String PART = "pass|pwd|auth";
+    private static final String KEYS = "(?:[A-Za-z0-9_.-]*(?:" + ANYWHERE + ")[A-Za-z0-9_.-]*"
+            + "|[A-Za-z0-9_.-]*(?:" + PART + ")"
+            + "|(?:[A-Za-z0-9_.-]*[_.-])?(?:" + PART + ")[_.-][A-Za-z0-9_.-]*"
+            + "|[A-Za-z0-9_.-]*(?-i:[a-z0-9](?:Pass|Pwd|Auth))(?:(?-i:[A-Z_.-])[A-Za-z0-9_.-]*)?)";
+    private static final Pattern KEY = Pattern.compile("(?i)" + KEYS);
 
     // "key": "value" (JSON) and key=value / key: value (config files, env, command lines)
     private static final Pattern JSON = Pattern.compile("(?i)(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
@@ -19,6 +27,14 @@ public final class Redactor {
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:)([^\\s@/]+)(@)");
 
     private Redactor() {
+    }
+
+    /**
+     * Whether a key (an environment variable, a config or JSON key) names a secret: the one rule for every
+     * place that masks values by their key, here and in the Docker views.
+     */
+    public static boolean looksSecret(String key) {
+        return key != null && KEY.matcher(key.strip()).matches();
     }
 
     public static String redact(String text) {

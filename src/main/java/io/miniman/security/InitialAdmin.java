@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.miniman.InvalidInputException;
 import io.miniman.config.MinimanProperties;
 import io.miniman.config.StartupRefusedException;
 import io.miniman.host.HostFiles;
@@ -61,12 +60,10 @@ class InitialAdmin implements SmartInitializingSingleton {
             boolean random = given == null || given.isBlank();
             String password = random ? randomPassword() : given;
             if (!random) {
-                try {
-                    policy.check(USERNAME, password);
-                } catch (InvalidInputException e) {
+                policy.problem(USERNAME, password).ifPresent(problem -> {
                     throw new StartupRefusedException("MINIMAN_ADMIN_PASSWORD does not pass the password policy: "
-                            + e.getMessage(), "Set a stronger MINIMAN_ADMIN_PASSWORD, or unset it to get a random one");
-                }
+                            + problem, "Set a stronger MINIMAN_ADMIN_PASSWORD, or unset it to get a random one");
+                });
             }
             users.save(new AppUser(USERNAME, encoder.encode(password), Role.ADMIN, true, clock.instant()));
             if (random) {

@@ -1,10 +1,10 @@
 package io.miniman.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import io.miniman.InvalidInputException;
 import io.miniman.config.MinimanProperties;
 
 @Component
@@ -24,20 +24,20 @@ public class PasswordPolicy {
         return minLength + " to " + MAX_BYTES + " characters (fewer with accents or emoji)";
     }
 
-    /** Throws a field error for "newPassword" when the password is too weak for this user. */
-    public void check(String username, String password) {
+    /** Why this password is too weak for this user, or empty when it is acceptable. */
+    public Optional<String> problem(String username, String password) {
         if (password == null || password.length() < minLength) {
-            throw new InvalidInputException("newPassword", "At least " + minLength + " characters");
+            return Optional.of("At least " + minLength + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInputException("newPassword",
-                    "At most " + MAX_BYTES + " bytes: " + MAX_BYTES + " plain characters, fewer with accents or emoji");
+            return Optional.of("At most " + MAX_BYTES + " bytes: " + MAX_BYTES + " plain characters, fewer with accents or emoji");
         }
         if (password.equalsIgnoreCase(username)) {
-            throw new InvalidInputException("newPassword", "Must differ from the user name");
+            return Optional.of("Must differ from the user name");
         }
         if (password.chars().distinct().count() < 4) {
-            throw new InvalidInputException("newPassword", "Too easy to guess: use more different characters");
+            return Optional.of("Too easy to guess: use more different characters");
         }
+        return Optional.empty();
     }
 }

@@ -62,6 +62,6 @@ class SecurityConfig {
             PasswordEncoder encoder, LoginThrottle throttle, OperationService operations, Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new MinimanUserDetailsService(users));
         dao.setPasswordEncoder(encoder);
-        return new ThrottledAuthenticationProvider(dao, throttle, operations, clock);
+        return new ThrottledAuthenticationProvider(dao, users, throttle, operations, clock);
     }
 }

@@ -21,17 +21,25 @@ import io.miniman.operation.OperationType;
  * from an address and the lockout that ends it (with the count); the failures in between are only
  * counted in {@code login_failure}, so a flood of guesses cannot fill the log. Every kind of refusal
  * (unknown user, wrong password, disabled) reaches the user as the same message.
+ * <p>
+ * Every VIEWER reads the operation log, so a failure names only a user that exists: a name nobody has is
+ * often a password typed into the wrong field, and is logged as {@value #UNKNOWN_USER} (as sshd's
+ * "invalid user" does not echo it to everyone). Only {@code login_failure}, which no view shows, keeps it.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+    static final String UNKNOWN_USER = "unknown user";
+
     private final DaoAuthenticationProvider delegate;
+    private final AppUserRepository users;
     private final LoginThrottle throttle;
     private final OperationService operations;
     private final Clock clock;
 
-    ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle,
+    ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, AppUserRepository users, LoginThrottle throttle,
             OperationService operations, Clock clock) {
         this.delegate = delegate;
+        this.users = users;
         this.throttle = throttle;
         this.operations = operations;
         this.clock = clock;
@@ -42,7 +50,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String name = LoginThrottle.name(request.getName());
         String address = LoginThrottle.address(
                 request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null);
-        OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, name);
         // without this, 20 parallel guesses would all pass the check before the first failure is counted
         synchronized (throttle.monitor(address)) {
             Optional<LoginThrottle.Refusal> refusal = throttle.refusal(name, address);
@@ -52,19 +59,21 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             try {
                 Authentication result = delegate.authenticate(request);
                 throttle.recordSuccess(name, address);
-                operations.record(OperationType.AUTH, "login", target, OperationStatus.COMPLETED,
-                        "signed in from " + address, null, name);
+                operations.record(OperationType.AUTH, "login", OperationTarget.of(OperationTarget.Kind.LOGIN, name),
+                        OperationStatus.COMPLETED, "signed in from " + address, null, name);
                 return result;
             } catch (AuthenticationException e) {
                 LoginThrottle.Failure failure = throttle.recordFailure(name, address);
+                String shown = users.findByUsernameIgnoreCase(name).isPresent() ? name : UNKNOWN_USER;
+                OperationTarget target = OperationTarget.of(OperationTarget.Kind.LOGIN, shown);
                 if (failure.firstFromAddress()) {
                     operations.record(OperationType.AUTH, "login", target, OperationStatus.FAILED, null,
-                            "wrong credentials from " + address + " (further failures from there are counted, then locked)", name);
+                            "wrong credentials from " + address + " (further failures from there are counted, then locked)", shown);
                 }
                 failure.addressLockedUntil().ifPresent(until -> operations.record(OperationType.AUTH, "lockout", target,
                         OperationStatus.FAILED, null, failure.addressFailures() + " failed sign-ins from " + address
-                                + " within " + LoginThrottle.ADDRESS_WINDOW.toMinutes() + " minutes, the last for '" + name
-                                + "': the address is locked until " + until, name));
+                                + " within " + LoginThrottle.ADDRESS_WINDOW.toMinutes() + " minutes, the last for '" + shown
+                                + "': the address is locked until " + until, shown));
                 throw new BadCredentialsException("Bad credentials");
             }
         }

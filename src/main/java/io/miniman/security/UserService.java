@@ -3,7 +3,7 @@ package io.miniman.security;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
@@ -17,6 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import io.miniman.InvalidInputException;
 import io.miniman.operation.LoggedOperation;
 import io.miniman.operation.OperationType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 /**
  * Users and their roles. The last enabled ADMIN can never be deleted, disabled or demoted. A change that
@@ -25,19 +28,17 @@ import io.miniman.operation.OperationType;
 @Service
 public class UserService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
-
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
-    private final PasswordPolicy policy;
+    private final Validator validator;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
+    UserService(AppUserRepository users, PasswordEncoder encoder, Validator validator, Clock clock,
             ApplicationEventPublisher events) {
         this.users = users;
         this.encoder = encoder;
-        this.policy = policy;
+        this.validator = validator;
         this.clock = clock;
         this.events = events;
     }
@@ -51,23 +52,15 @@ public class UserService {
         return users.findByUsernameIgnoreCase(username).map(AppUser::toSummary);
     }
 
+    /** Throws {@link ConstraintViolationException} naming the fields of {@link NewUser}. */
     @PreAuthorize("hasRole('ADMIN')")
     @LoggedOperation(type = OperationType.USERS, name = "create user", targetArg = 0)
     @Transactional
     public UserSummary create(String username, Role role, String initialPassword) {
-        String name = username == null ? "" : username.strip();
-        if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidInputException("username", "2 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter");
-        }
-        if (users.findByUsernameIgnoreCase(name).isPresent()) {
-            throw new InvalidInputException("username", "A user with this name exists");
-        }
-        if (role == null) {
-            throw new InvalidInputException("role", "Choose a role");
-        }
-        policy.check(name, initialPassword);
+        NewUser user = valid(new NewUser(username, role, initialPassword));
         // a password set by an admin is known to two people: its owner replaces it at first login
-        return users.save(new AppUser(name, encoder.encode(initialPassword), role, true, clock.instant())).toSummary();
+        return users.save(new AppUser(user.username(), encoder.encode(user.password()), user.role(), true, clock.instant()))
+                .toSummary();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -112,32 +105,30 @@ public class UserService {
         return "deleted " + user.getUsername();
     }
 
+    /** Throws {@link ConstraintViolationException} naming the fields of {@link PasswordReset}. */
     @PreAuthorize("hasRole('ADMIN')")
     @LoggedOperation(type = OperationType.USERS, name = "reset password", targetArg = 0)
     @Transactional
     public String resetPassword(String username, String newPassword) {
         AppUser user = require(username);
-        policy.check(user.getUsername(), newPassword);
+        valid(new PasswordReset(user.getUsername(), newPassword));
         user.setPassword(encoder.encode(newPassword), true);
         events.publishEvent(new AccountChanged(user.getUsername(), true, null));
         return "password reset; " + user.getUsername() + " must choose a new one at next login";
     }
 
-    /** The signed-in user replaces their own password (the forced first-login change, or later at will). */
+    /**
+     * The signed-in user replaces their own password (the forced first-login change, or later at will);
+     * throws {@link ConstraintViolationException} naming the fields of {@link PasswordChange}.
+     */
     @PreAuthorize("isAuthenticated()")
     @LoggedOperation(type = OperationType.USERS, name = "change own password")
     @Transactional
-    public String changeOwnPassword(String currentPassword, String newPassword) {
+    public String changeOwnPassword(PasswordChange change) {
         String name = CurrentUser.name().orElseThrow(() -> new IllegalStateException("not signed in"));
         AppUser user = require(name);
-        if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "This is not your current password");
-        }
-        if (newPassword != null && encoder.matches(newPassword, user.getPasswordHash())) {
-            throw new InvalidInputException("newPassword", "Choose a password different from the current one");
-        }
-        policy.check(user.getUsername(), newPassword);
-        user.setPassword(encoder.encode(newPassword), false);
+        valid(change);
+        user.setPassword(encoder.encode(change.newPassword()), false);
         // whoever else knew the old password is signed out; the session that changed it stays
         events.publishEvent(new AccountChanged(user.getUsername(), true, currentSessionId()));
         return "password changed";
@@ -154,6 +145,15 @@ public class UserService {
     @Transactional
     public void markOperationsSeen(String username) {
         users.findByUsernameIgnoreCase(username).ifPresent(user -> user.setOperationsSeenAt(clock.instant()));
+    }
+
+    /** The one check of a form's record, here so every caller (view, REST) gets the same field errors. */
+    private <T> T valid(T input) {
+        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
     }
 
     private static String currentSessionId() {

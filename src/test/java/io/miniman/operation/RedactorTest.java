@@ -31,4 +31,28 @@ class RedactorTest {
         assertThat(Redactor.redact("joined with my very own phrase ok", List.of("my very own phrase")))
                 .isEqualTo("joined with ******** ok");
     }
+
+    @Test
+    void oneKeyRuleCoversBothFormerLists() {
+        // from the Docker list (SecretValues): DB_PASS and *_AUTH were not masked in operation texts
+        assertThat(List.of("DB_PASS", "REGISTRY_AUTH", "auth", "BASIC_AUTH_USER", "dbPass", "MYSQL_PWD", "client.auth",
+                "PGPASS", "AUTH_HEADER"))
+                .allMatch(Redactor::looksSecret);
+        // from the operation list
+        assertThat(List.of("wpa_passphrase", "DB_PASSWORD", "PASSWD", "githubToken", "x-api-key", "API_KEY",
+                "private_key", "aws_secret_access_key", "GOOGLE_CREDENTIALS")).allMatch(Redactor::looksSecret);
+        // "pass" or "auth" inside another word is not a secret's name
+        assertThat(List.of("COMPASS_URL", "AUTHOR", "unauthorized", "passed", "passengers", "PATH", "USER"))
+                .noneMatch(Redactor::looksSecret);
+    }
+
+    @Test
+    void operationTextsMaskWhatTheDockerListMasked() {
+        assertThat(Redactor.redact("-e DB_PASS=hunter22 -e REGISTRY_AUTH=dXNlcjpwdw== -e USER=bob"))
+                .isEqualTo("-e DB_PASS=******** -e REGISTRY_AUTH=******** -e USER=bob");
+        assertThat(Redactor.redact("{\"auths\": {\"127.0.0.1:5000\": {\"auth\": \"dXNlcjpwdw==\"}}}"))
+                .isEqualTo("{\"auths\": {\"127.0.0.1:5000\": {\"auth\": \"********\"}}}");
+        String readable = "pull failed: unauthorized: authentication required; Tests passed: 3; author=bob";
+        assertThat(Redactor.redact(readable)).isEqualTo(readable);
+    }
 }

@@ -107,11 +107,11 @@ class InitialAdminTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated("admin", null, authorities));
 
-        assertThatThrownBy(() -> userService.changeOwnPassword("wrong-current", "Admins-own-pw-2"))
-                .isInstanceOf(io.miniman.InvalidInputException.class);
+        assertThatThrownBy(() -> userService.changeOwnPassword(new PasswordChange("wrong-current", "Admins-own-pw-2", "Admins-own-pw-2")))
+                .isInstanceOf(jakarta.validation.ConstraintViolationException.class);
         assertThat(file).exists();
 
-        userService.changeOwnPassword("Initial-admin-pw-1", "Admins-own-pw-2");
+        userService.changeOwnPassword(new PasswordChange("Initial-admin-pw-1", "Admins-own-pw-2", "Admins-own-pw-2"));
         assertThat(file).doesNotExist();
     }
 

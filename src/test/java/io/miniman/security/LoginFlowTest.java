@@ -66,6 +66,24 @@ class LoginFlowTest extends KaribuTest {
     }
 
     @Test
+    void aWrongCurrentPasswordAndADifferingRepeatShowBesideTheirFieldsAtOnce() {
+        String name = "changer" + System.nanoTime() % 100000;
+        repository.save(new AppUser(name, encoder.encode("Given-by-admin-1"), Role.VIEWER, false, java.time.Instant.now()));
+        login(name, Roles.VIEWER);
+        UI.getCurrent().navigate(ChangePasswordView.class);
+
+        field("Current password").setValue("not-the-password");
+        field("New password").setValue("my-own-Secret-42");
+        field("Repeat new password").setValue("my-own-Secret-43");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+
+        assertThat(field("Current password").getErrorMessage()).isEqualTo("This is not your current password");
+        assertThat(field("Repeat new password").getErrorMessage()).isEqualTo("The two new passwords differ");
+        assertThat(field("New password").isInvalid()).isFalse();
+        assertThat(encoder.matches("Given-by-admin-1", repository.findByUsernameIgnoreCase(name).orElseThrow().getPasswordHash())).isTrue();
+    }
+
+    @Test
     void theInitialAdminExistsAndMustChangeItsPassword() {
         AppUser admin = repository.findByUsernameIgnoreCase("admin").orElseThrow();
         assertThat(admin.getRole()).isEqualTo(Role.ADMIN);

@@ -25,7 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.miniman.operation.OperationFilter;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.OperationType;
+import io.miniman.operation.OperationUpdate;
 import io.miniman.testsupport.MinimanSpringTest;
 
 /** The throttle over the suite's database, with a clock of its own; each test uses addresses of its own. */
@@ -170,7 +173,7 @@ class LoginThrottleTest {
                 return encoder.matches(raw, encoded);
             }
         });
-        ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(dao, throttle(), operations, clock);
+        ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(dao, users, throttle(), operations, clock);
 
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
@@ -191,5 +194,45 @@ class LoginThrottleTest {
         }
         pool.shutdown();
         assertThat(checks.get()).isEqualTo(LoginThrottle.FREE_FAILURES + 1);
+    }
+
+    @Test
+    void aFailedLoginNamesOnlyAUserThatExistsInTheRowsEveryViewerReads() {
+        String known = "known" + System.nanoTime() % 100000;
+        users.save(new AppUser(known, encoder.encode("Real-password-1"), Role.OPERATOR, false, Instant.now()));
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new MinimanUserDetailsService(users));
+        dao.setPasswordEncoder(encoder);
+        ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(dao, users, throttle(), operations, clock);
+        long run = System.nanoTime() % 200;
+        String strangers = "10.12." + run + ".1";
+        String member = "10.13." + run + ".2";
+        String typedPassword = "Hunter2-typed-in-the-name-field-" + System.nanoTime();
+
+        // a password typed as the name, then more unknown names until the address is locked
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            attempt(provider, typedPassword + "-" + i, "wrong", strangers);
+        }
+        attempt(provider, known, "wrong", member);
+
+        List<OperationUpdate> strangerRows = operations.list(
+                new OperationFilter(OperationType.AUTH, null, null, null, null, strangers), 0, 50);
+        assertThat(strangerRows).extracting(OperationUpdate::name).containsExactlyInAnyOrder("login", "lockout");
+        assertThat(strangerRows).allSatisfy(row -> {
+            assertThat(row.target()).contains(ThrottledAuthenticationProvider.UNKNOWN_USER);
+            assertThat(row.user()).isEqualTo(ThrottledAuthenticationProvider.UNKNOWN_USER);
+            assertThat(String.join(" ", row.target(), row.user(), String.valueOf(row.errorMessage()),
+                    String.valueOf(row.result()), String.valueOf(row.details()))).doesNotContain(typedPassword);
+        });
+        assertThat(operations.list(new OperationFilter(OperationType.AUTH, null, null, null, null, member), 0, 50))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.target()).contains(known);
+                    assertThat(row.user()).isEqualTo(known);
+                });
+    }
+
+    private static void attempt(ThrottledAuthenticationProvider provider, String name, String password, String address) {
+        UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
+        request.setDetails(new WebAuthenticationDetails(address, null));
+        assertThatThrownBy(() -> provider.authenticate(request)).isInstanceOf(AuthenticationException.class);
     }
 }

@@ -101,7 +101,7 @@ class SessionEndTest {
         request.setSession(new MockHttpSession(null, phone.sessionId()));
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         actAs(name, Roles.VIEWER);
-        users.changeOwnPassword(PASSWORD, "Changed-on-phone-8");
+        users.changeOwnPassword(new PasswordChange(PASSWORD, "Changed-on-phone-8", "Changed-on-phone-8"));
 
         assertThat(phone.heartbeat(phoneTab).statusCode()).isEqualTo(200);
         assertSentToLogin(laptop.heartbeat(laptopTab));
@@ -115,7 +115,7 @@ class SessionEndTest {
         actAs("test-admin", Roles.ADMIN);
         try {
             users.resetPassword(name, "short");
-        } catch (io.miniman.InvalidInputException expected) {
+        } catch (jakarta.validation.ConstraintViolationException expected) {
             // the policy refuses it, and the transaction rolls back
         }
         assertThat(browser.heartbeat(tab).statusCode()).isEqualTo(200);

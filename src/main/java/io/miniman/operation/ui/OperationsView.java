@@ -4,6 +4,7 @@ import io.miniman.Subscription;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.vaadin.flow.component.UI;
@@ -29,6 +30,7 @@ import com.vaadin.flow.router.Route;
 
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationFilter;
+import io.miniman.operation.OperationReader;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationType;
@@ -63,6 +65,8 @@ public class OperationsView extends VerticalLayout {
     private final CallbackDataProvider<OperationUpdate, Void> data;
     // ids the grid has shown: an update for any other id is a new row, which needs a reload of the page
     private final Set<Long> known = new HashSet<>();
+    // captured while the request that opened the view is current (see shown)
+    private final Optional<OperationReader> reader = OperationReader.current();
 
     public OperationsView(OperationService operations, OperationEvents events, UserService users) {
         this.operations = operations;
@@ -112,7 +116,7 @@ public class OperationsView extends VerticalLayout {
                 query -> {
                     var page = operations.list(filter(), query.getOffset(), query.getLimit());
                     page.forEach(op -> known.add(op.id()));
-                    return page.stream();
+                    return page.stream().map(this::shown);
                 },
                 query -> (int) Math.min(Integer.MAX_VALUE, operations.count(filter())),
                 OperationUpdate::id);
@@ -170,11 +174,16 @@ public class OperationsView extends VerticalLayout {
         }
     }
 
+    /** The feed and a refresh after a push run without this user's request: the reader is the one who opened the view. */
+    private OperationUpdate shown(OperationUpdate row) {
+        return reader.map(r -> r.shown(row)).orElse(row);
+    }
+
     private Subscription follow(UI ui) {
         CurrentUser.name().ifPresent(users::markOperationsSeen);
         return events.subscribe(update -> ui.access(() -> {
             if (known.contains(update.id())) {
-                data.refreshItem(update);
+                data.refreshItem(shown(update));
             } else {
                 data.refreshAll();
             }

@@ -6,16 +6,19 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import io.miniman.InvalidInputException;
 import io.miniman.security.CurrentUser;
+import io.miniman.security.PasswordChange;
 import io.miniman.security.PasswordPolicy;
 import io.miniman.security.UserService;
+import io.miniman.ui.FieldErrors;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolationException;
 
 /** Standalone (no menu): the forced first-login change must be done before anything else is reachable. */
 @Route(value = "change-password", autoLayout = false)
@@ -26,6 +29,8 @@ public class ChangePasswordView extends VerticalLayout {
     final PasswordField current = new PasswordField("Current password");
     final PasswordField newPassword = new PasswordField("New password");
     final PasswordField repeat = new PasswordField("Repeat new password");
+    private final FieldErrors errors = new FieldErrors()
+            .bind("current", current).bind("newPassword", newPassword).bind("repeat", repeat);
 
     public ChangePasswordView(UserService users, PasswordPolicy policy) {
         setMaxWidth("32em");
@@ -47,20 +52,12 @@ public class ChangePasswordView extends VerticalLayout {
     }
 
     private void save(UserService users) {
-        current.setInvalid(false);
-        newPassword.setInvalid(false);
-        repeat.setInvalid(false);
-        if (!newPassword.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage("The two new passwords differ");
-            repeat.setInvalid(true);
-            return;
-        }
         try {
-            users.changeOwnPassword(current.getValue(), newPassword.getValue());
-        } catch (InvalidInputException e) {
-            PasswordField field = "currentPassword".equals(e.field()) ? current : newPassword;
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            errors.clear();
+            users.changeOwnPassword(new PasswordChange(current.getValue(), newPassword.getValue(), repeat.getValue()));
+        } catch (ConstraintViolationException e) {
+            errors.show(e).forEach(message -> Notification.show(message, 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR));
             return;
         }
         Notification.show("Password changed");

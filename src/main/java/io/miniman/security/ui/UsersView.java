@@ -25,9 +25,11 @@ import io.miniman.security.Roles;
 import io.miniman.security.UserService;
 import io.miniman.security.UserSummary;
 import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 
 @Route("users")
 @PageTitle("Users · Mini Manager")
@@ -49,7 +51,7 @@ public class UsersView extends VerticalLayout {
         grid.addComponentColumn(u -> u.enabled() ? StatusBadge.of("enabled", "success") : StatusBadge.of("disabled", "contrast"))
                 .setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> Formats.time(u.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         add(new H2("Users"), create, grid);
         expand(grid);
@@ -86,8 +88,7 @@ public class UsersView extends VerticalLayout {
             action.run();
             Notification.show(success).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            error(e.getMessage());
         }
         refresh();
     }
@@ -103,23 +104,13 @@ public class UsersView extends VerticalLayout {
         FormLayout form = new FormLayout(name, role, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
-        Button save = new Button("Create", click -> {
-            try {
-                users.create(name.getValue(), role.getValue(), password.getValue());
-                dialog.close();
-                Notification.show("User " + name.getValue().strip() + " created");
-                refresh();
-            } catch (InvalidInputException e) {
-                switch (e.field()) {
-                    case "username" -> invalid(name, e.getMessage());
-                    case "role" -> {
-                        role.setErrorMessage(e.getMessage());
-                        role.setInvalid(true);
-                    }
-                    default -> invalid(password, e.getMessage());
-                }
-            }
-        });
+        FieldErrors errors = new FieldErrors().bind("username", name).bind("role", role).bind("password", password);
+        Button save = new Button("Create", click -> submit(errors, () -> {
+            users.create(name.getValue(), role.getValue(), password.getValue());
+            dialog.close();
+            Notification.show("User " + name.getValue().strip() + " created");
+            refresh();
+        }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
@@ -131,22 +122,30 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField("New password");
         password.setHelperText(user.username() + " must replace it at next sign-in");
         dialog.add(password);
-        Button save = new Button("Reset", click -> {
-            try {
-                users.resetPassword(user.username(), password.getValue());
-                dialog.close();
-                Notification.show("Password of " + user.username() + " reset");
-            } catch (InvalidInputException e) {
-                invalid(password, e.getMessage());
-            }
-        });
+        FieldErrors errors = new FieldErrors().bind("password", password);
+        Button save = new Button("Reset", click -> submit(errors, () -> {
+            users.resetPassword(user.username(), password.getValue());
+            dialog.close();
+            Notification.show("Password of " + user.username() + " reset");
+        }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         dialog.open();
     }
 
-    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+    /** Runs a dialog's change; its field errors go beside the fields, a refusal of the whole change to a notification. */
+    private static void submit(FieldErrors errors, Runnable change) {
+        errors.clear();
+        try {
+            change.run();
+        } catch (ConstraintViolationException e) {
+            errors.show(e).forEach(UsersView::error);
+        } catch (InvalidInputException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 5000, Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }
