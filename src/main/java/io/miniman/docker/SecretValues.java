@@ -1,19 +1,18 @@
 package io.miniman.docker;
 
-import java.util.regex.Pattern;
+import io.miniman.operation.Redactor;
 
 /** Which environment keys hold secrets, so their values are masked before anything shows or logs them. */
 public final class SecretValues {
 
     public static final String MASK = "••••••";
-    private static final Pattern SECRET_KEY =
-            Pattern.compile("(?i).*(pass|secret|token|api_?key|private_?key|credential|auth).*");
 
     private SecretValues() {
     }
 
     public static boolean looksSecret(String key) {
-        return SECRET_KEY.matcher(key).matches();
+        // one rule for the whole console: what a view masks, the operation log masks too
+        return Redactor.looksSecret(key);
     }
 
     /** {@code KEY=value} with the value masked when the key looks secret. */
