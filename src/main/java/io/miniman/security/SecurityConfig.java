@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -31,6 +32,8 @@ class SecurityConfig {
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(nosniff -> { })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        // provisioning waits on the health check (it says "ok" and nothing else)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health").permitAll());
         // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,
         // and denies every other path to anonymous users
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
