@@ -269,6 +269,8 @@ if systemctl cat systemd-resolved.service >/dev/null 2>&1; then
         mm_changed "/etc/resolv.conf points at systemd-resolved's upstream servers"
     fi
 fi
+mm_put "$HERE/systemd/dnsmasq-miniman.conf" /etc/systemd/system/dnsmasq.service.d/miniman.conf 644 \
+    && systemctl daemon-reload
 mm_enable dnsmasq
 if changed /etc/dnsmasq.d/ || ! systemctl is-active --quiet dnsmasq; then
     if [[ -e "/sys/class/net/$wifi_iface" ]]; then

@@ -122,7 +122,7 @@ mm_enable() {
 # Waits for the console's health check; prints the seconds it took.
 mm_wait_for_console() {
     local started=$SECONDS
-    for _ in $(seq 1 180); do
+    for _ in $(seq 1 300); do
         if curl -fsS --max-time 2 http://127.0.0.1:8000/health >/dev/null 2>&1; then
             echo $((SECONDS - started))
             return 0
