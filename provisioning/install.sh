@@ -33,7 +33,7 @@ EOF
 }
 
 ssid=miniman passphrase="" country=DE wifi_iface=wlan0 uplink_iface="" uplink_given=no jar=""
-ssh_from_uplink=no wifi_check=yes dry_run=no assume_yes=no wifi_given=no restart_console=no generated=no
+ssh_from_uplink=no wifi_check=yes dry_run=no assume_yes=no wifi_given=no restart_console=no
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --ssid) ssid="${2?--ssid needs a value}"; wifi_given=yes; shift 2 ;;
@@ -178,20 +178,21 @@ done
 mm_step "console application"
 jar_sum="$(sha256sum -- "$jar" | cut -d ' ' -f 1)"
 if [[ "$(cat "$MM_PREFIX/app.sha256" 2>/dev/null)" != "$jar_sum" || ! -f "$MM_APP/miniman.jar" ]]; then
-    rm -rf -- "$MM_APP.new" "$MM_PREFIX/app.new.jsa"
+    rm -rf -- "$MM_APP.new" "$MM_APP.old"
     java -Djarmode=tools -jar "$jar" extract --destination "$MM_APP.new" >/dev/null
-    # record the classes a start loads, once per jar; in a scratch data dir, so nothing of the box is touched
-    scratch="$(mktemp -d)"
-    ( cd "$scratch" && env MINIMAN_DATA_DIR="$scratch/data" MINIMAN_HOST_ROOT="$scratch/host" MINIMAN_PORT=0 \
-        java @"$HERE/jvm.options" -Dorg.sqlite.tmpdir="$scratch" -XX:ArchiveClassesAtExit="$MM_PREFIX/app.new.jsa" \
-        -Dspring.context.exit=onRefresh -jar "$MM_APP.new/miniman.jar" >"$scratch/cds.log" 2>&1 ) \
-        || { tail -n 20 "$scratch/cds.log" >&2; false; }
-    rm -rf -- "$scratch"
-    rm -rf -- "$MM_APP.old"
+    # a running console keeps its open jar: the swap is safe, and it restarts below
     [[ ! -d "$MM_APP" ]] || mv -- "$MM_APP" "$MM_APP.old"
     mv -- "$MM_APP.new" "$MM_APP"
-    mv -f -- "$MM_PREFIX/app.new.jsa" "$MM_PREFIX/app.jsa"
     rm -rf -- "$MM_APP.old"
+    # Record the classes a start loads, at the jar's final path (the archive checks its class path), in a
+    # scratch data dir so nothing of the box is touched; under $MM_PREFIX, as /tmp may be noexec.
+    scratch="$(mktemp -d -p "$MM_PREFIX" .cds.XXXXXX)"
+    rm -f -- "$MM_PREFIX/app.jsa"
+    ( cd "$scratch" && env MINIMAN_DATA_DIR="$scratch/data" MINIMAN_HOST_ROOT="$scratch/host" MINIMAN_PORT=0 \
+        java @"$HERE/jvm.options" -XX:ArchiveClassesAtExit="$MM_PREFIX/app.jsa" -Dspring.context.exit=onRefresh \
+        -jar "$MM_APP/miniman.jar" >"$scratch/cds.log" 2>&1 ) \
+        || { grep -v '\[cds\]' "$scratch/cds.log" | tail -n 20 >&2; false; }
+    rm -rf -- "$scratch"
     echo "$jar_sum" > "$MM_PREFIX/app.sha256"
     restart_console=yes
     mm_changed "$MM_APP from $jar, class-data archive $MM_PREFIX/app.jsa"
@@ -213,9 +214,13 @@ mm_put "$HERE/sudoers" /etc/sudoers.d/miniman 440 || true
 mm_step "access point files"
 if [[ ! -e "$MM_PROVISION_CONF" ]]; then
     if [[ -z "$passphrase" ]]; then
-        # as the console's own InitialPassphrase: no look-alike characters, read off a screen and typed on a phone
-        passphrase="$(tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' < /dev/urandom | head -c 12 | sed 's/..../&-/g; s/-$//')"
-        generated=yes
+        # as the console's own InitialPassphrase: no look-alike characters, read off a screen and typed on a
+        # phone; 32 letters divide 256, so a byte modulo 32 picks each one without bias
+        alphabet=abcdefghijkmnpqrstuvwxyz23456789
+        for byte in $(od -An -N12 -tu1 /dev/urandom); do
+            passphrase+="${alphabet:byte % 32:1}"
+        done
+        passphrase="${passphrase:0:4}-${passphrase:4:4}-${passphrase:8:4}"
     fi
     conf="$(mktemp "$MM_CONF_DIR/.provision.XXXXXX")"
     {
@@ -249,9 +254,10 @@ fi
 # The trap: enabling networkd enables its wait-online too. When networkd manages no link that is required
 # for online (ours says RequiredForOnline=no; the uplink is ifupdown's or NetworkManager's), it waits two
 # minutes at every boot and holds everything ordered after network-online.target. So it is masked here,
-# unless networkd also manages another link, whose owner then wants it.
-others="$(find /etc/systemd/network /run/systemd/network /usr/lib/systemd/network -maxdepth 1 -name '*.network' \
-    ! -name '10-miniman-lan.network' ! -name '[0-9]*-default*.network' 2>/dev/null | head -n 1 || true)"
+# unless the admin (or netplan, in /run) has networkd manage another link, whose owner then wants it.
+# /usr/lib's .network files are the vendor's templates for containers and ad-hoc WiFi, not such a link.
+others="$(find /etc/systemd/network /run/systemd/network -maxdepth 1 -name '*.network' \
+    ! -name '10-miniman-lan.network' 2>/dev/null | head -n 1 || true)"
 if [[ -z "$others" && "$(systemctl is-enabled systemd-networkd-wait-online.service 2>/dev/null || true)" != masked ]]; then
     systemctl mask --quiet systemd-networkd-wait-online.service
     touch "$MM_CONF_DIR/masked-wait-online"
@@ -345,10 +351,6 @@ if (( MM_CHANGES == 0 )); then
 else
     echo "Done: $MM_CHANGES changes in $((SECONDS - started))s.${MM_BACKUP_DIR:+ Replaced files are in $MM_BACKUP_DIR.}"
 fi
-if [[ "$generated" == yes ]]; then
-    echo "  WiFi        $SSID, passphrase: $passphrase (shown once; also in $MM_PASSPHRASE_FILE)"
-else
-    echo "  WiFi        $SSID (passphrase as given at the first install; root can read $MM_PASSPHRASE_FILE)"
-fi
+echo "  WiFi        $SSID, passphrase: $(cat "$MM_PASSPHRASE_FILE") (kept in $MM_PASSPHRASE_FILE, root only)"
 echo "  console     http://192.168.50.1 (from the WiFi)"
 echo "  first login admin, password in $MM_DATA/initial-admin-password (sudo cat it; the first login changes it)"

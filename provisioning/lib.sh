@@ -93,7 +93,7 @@ mm_render_managed_files() {
     [[ "$SSH_FROM_UPLINK" != yes ]] || seed+=(--ssh-from-uplink)
     # the console records what it rendered at its host root, to tell hand edits later: render "at" the stage
     env MINIMAN_DATA_DIR="$MM_DATA" MINIMAN_HOST_ROOT="$stage" \
-        java -Dorg.sqlite.tmpdir="$MM_DATA/native" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+        java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
         -jar "$MM_APP/miniman.jar" render --root "$stage" "${seed[@]}" | sed '/^wrote /d; s/^/    render: /'
     chown -R miniman:miniman -- "$MM_DATA"
     while IFS= read -r path; do

@@ -83,12 +83,20 @@ class DatabaseConfig {
      * the library.
      */
     static void prepareNativeLibraryDir(Path dataDir) {
-        if (System.getProperty(SQLITE_TMPDIR) != null) {
+        String given = System.getProperty(SQLITE_TMPDIR);
+        if (given == null) {
+            Path dir = dataDir.resolve("native");
+            prepareDataDir(dir);
+            System.setProperty(SQLITE_TMPDIR, dir.toString());
             return;
         }
-        Path dir = dataDir.resolve("native");
-        prepareDataDir(dir);
-        System.setProperty(SQLITE_TMPDIR, dir.toString());
+        // a folder the start names is only created when missing, never re-moded: it may be shared
+        try {
+            Files.createDirectories(Path.of(given));
+        } catch (IOException e) {
+            throw new StartupRefusedException("The folder " + given + " (" + SQLITE_TMPDIR + ") cannot be created: " + e,
+                    "Name a folder the console's user may write, on a file system that allows executables.");
+        }
     }
 
     static void checkIsOurKindOfFile(Path db) {
