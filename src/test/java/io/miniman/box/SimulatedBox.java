@@ -25,9 +25,11 @@ final class SimulatedBox implements AutoCloseable {
         this.name = name;
     }
 
-    static SimulatedBox boot(String image, String name) {
+    /** aptArchives: a host folder kept between runs as the box's apt cache, so a rerun downloads nothing. */
+    static SimulatedBox boot(String image, String name, Path aptArchives) {
         RUNNER.run(List.of("docker", "rm", "-f", name), SHORT);
         must(List.of("docker", "run", "-d", "--name", name, "--hostname", "miniman",
+                "-v", aptArchives + ":/var/cache/apt/archives",
                 "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE",
                 "--security-opt", "seccomp=unconfined", "--security-opt", "systempaths=unconfined",
                 "--device-cgroup-rule", "a *:* rwm", "--cgroupns=private",
