@@ -3,6 +3,7 @@ package io.miniman.box;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,7 +130,7 @@ class BoxSimulationIT {
 
         CommandResult login = phone.run("curl", "-sS", "-i", "--max-time", "15", "http://" + LAN + "/login");
         assertThat(login.stdout()).as(login.stderr()).startsWith("HTTP/1.1 200").contains("Server: nginx")
-                .contains("vaadin");
+                .contains("window.Vaadin");
         assertThat(phone.run("curl", "-sS", "--max-time", "10", "http://" + LAN + "/health").stdout()).isEqualTo("ok\n");
     }
 
@@ -164,9 +165,31 @@ class BoxSimulationIT {
         assertThat(box.exec("ip6tables", "-S").stdout()).contains("-A INPUT -j MINIMAN-INPUT");
     }
 
-    /** hostapd cannot start without a radio; its parser still reads the rendered file. */
+    /**
+     * The helper runs inside the console's sandbox (ProtectSystem=strict): through sudo as the console's
+     * user it may still replace a managed file, and nothing else of /etc.
+     */
     @Test
     @Order(5)
+    void theHelperWorksFromInsideTheConsolesSandbox() {
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        String uid = box.exec("id", "-u", "miniman").stdout().strip();
+        String gid = box.exec("id", "-g", "miniman").stdout().strip();
+        List<String> asConsole = List.of("nsenter", "-t", pid, "-m", "-S", uid, "-G", gid, "--",
+                "sudo", "-n", "/usr/local/sbin/miniman-helper");
+        byte[] deny = box.exec("cat", "/etc/hostapd/hostapd.deny").stdout().getBytes(StandardCharsets.UTF_8);
+        List<String> install = new ArrayList<>(asConsole);
+        install.addAll(List.of("install", "/etc/hostapd/hostapd.deny"));
+        CommandResult replaced = box.runWithInput(deny, install.toArray(String[]::new));
+        assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
+
+        List<String> outside = List.of("nsenter", "-t", pid, "-m", "--", "touch", "/etc/miniman-sandbox-check");
+        assertThat(box.run(outside.toArray(String[]::new)).stderr()).contains("Read-only file system");
+    }
+
+    /** hostapd cannot start without a radio; its parser still reads the rendered file. */
+    @Test
+    @Order(6)
     void hostapdParsesTheInstalledConfig() {
         // a device that does not exist and no control socket; the line numbers stay the same
         box.exec("sed", "-n", "-e", "s/^interface=.*/interface=nosuch0/", "-e", "s/^ctrl_interface=/#ctrl_interface=/",
@@ -178,16 +201,16 @@ class BoxSimulationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondRunChangesNothing() {
         CommandResult again = timed("second run", () -> install());
         assertThat(again.exitCode()).as(again.stderr()).isZero();
-        assertThat(again.stdout()).contains("Nothing changed").doesNotContain("changed: ");
+        assertThat(again.stdout()).contains("Nothing changed").doesNotContain("    changed: ");
         assertThat(managedFileSums()).isEqualTo(managedFilesAfterInstall);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void afterARestartEveryUnitComesBackWithoutAStall() throws IOException {
         timed("restart", () -> {
             box.restart();
@@ -209,7 +232,7 @@ class BoxSimulationIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void systemResetRestoresTheFilesOfAFreshInstallAndANewAdminPassword() throws IOException {
         String oldPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
         box.exec("sed", "-i", "$a # a hand edit", "/etc/dnsmasq.d/miniman.conf");

@@ -92,6 +92,13 @@ final class SimulatedBox implements AutoCloseable {
         return RUNNER.run(command, timeout);
     }
 
+    /** With standard input, as {@code docker exec -i}. */
+    CommandResult runWithInput(byte[] stdin, String... argv) {
+        List<String> command = new ArrayList<>(List.of("docker", "exec", "-i", name));
+        command.addAll(List.of(argv));
+        return RUNNER.run(command, Duration.ofMinutes(1), stdin);
+    }
+
     /** Runs in the box and fails the test when the command fails. */
     CommandResult exec(String... argv) {
         CommandResult result = run(argv);
