@@ -115,6 +115,12 @@ class BoxSimulationIT {
         assertThat(listening).as("nginx fronts the console: it listens on loopback only")
                 .contains("127.0.0.1:8000").doesNotContain("0.0.0.0:8000").doesNotContain("*:8000");
         assertThat(box.exec("stat", "-c", "%a %U", "/opt/miniman/data").stdout().strip()).isEqualTo("700 miniman");
+        // figures for the record, not assertions: how the unit's JVM starts and what it keeps private
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        System.out.println("BoxSimulationIT console: " + firstInstall.stdout().lines()
+                .filter(l -> l.contains("console ready after")).findFirst().orElse("").strip() + "; "
+                + String.join(", ", box.exec("grep", "-E", "^(Rss|Private_Clean|Private_Dirty):",
+                        "/proc/" + pid + "/smaps_rollup").stdout().replaceAll(" +", " ").lines().toList()));
         assertThat(box.exec("visudo", "-c").ok()).isTrue();
     }
 
