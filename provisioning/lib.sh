@@ -22,7 +22,8 @@ MM_CHANGED_FILES=()
 
 mm_step() {
     MM_STEP="$1"
-    echo "==> $1"
+    # the seconds since the script started: where an install spends its time
+    echo "==> $1 (${SECONDS}s)"
 }
 
 mm_say() {
