@@ -56,34 +56,26 @@ class NetworkRenderCommand implements CliVerb {
             return 2;
         }
         RenderOptions options = parsed.get();
-        Optional<NetworkSettings> stored = store.stored();
+        boolean fresh = store.stored().isEmpty();
+        if (!fresh && options.seedsSettings()) {
+            out.println("settings are already stored: the WiFi and interface options apply to a first render only"
+                    + " (change them in the console)");
+        }
+        Optional<String> given;
+        try {
+            given = fresh ? options.passphrase() : Optional.empty();
+        } catch (IOException e) {
+            System.err.println("render: cannot read the passphrase file: " + e.getMessage());
+            return 2;
+        }
+        String passphrase = given.orElseGet(InitialPassphrase::generate);
         NetworkSettings settings;
-        Optional<String> generated = Optional.empty();
-        if (stored.isPresent()) {
-            settings = stored.get();
-            if (options.seedsSettings()) {
-                out.println("settings are already stored: the WiFi and interface options apply to a first render only"
-                        + " (change them in the console)");
-            }
-        } else {
-            Optional<String> given;
-            try {
-                given = options.passphrase();
-            } catch (IOException e) {
-                System.err.println("render: cannot read the passphrase file: " + e.getMessage());
-                return 2;
-            }
-            if (given.isEmpty()) {
-                generated = Optional.of(InitialPassphrase.generate());
-            }
-            settings = options.firstSettings(given.isPresent() ? given.get() : generated.get());
-            try {
-                store.save(settings);
-            } catch (ConstraintViolationException e) {
-                e.getConstraintViolations().forEach(violation ->
-                        System.err.println("render: " + violation.getPropertyPath() + ": " + violation.getMessage()));
-                return 2;
-            }
+        try {
+            settings = store.currentOrSeed(() -> options.firstSettings(passphrase));
+        } catch (ConstraintViolationException e) {
+            e.getConstraintViolations().forEach(violation ->
+                    System.err.println("render: " + violation.getPropertyPath() + ": " + violation.getMessage()));
+            return 2;
         }
         HostFiles target = new HostFiles(options.root());
         // only files at the console's own host root are the ones it will later check for hand edits
@@ -96,9 +88,10 @@ class NetworkRenderCommand implements CliVerb {
             }
             out.println("wrote " + target.resolve(file.file().devicePath()));
         }
-        // shown once, to whoever provisions the box: it is the only way to join the new WiFi
-        generated.ifPresent(passphrase ->
-                out.println("WiFi '" + settings.wifi().ssid() + "' passphrase: " + passphrase));
+        if (fresh && given.isEmpty()) {
+            // shown once, to whoever provisions the box: it is the only way to join the new WiFi
+            out.println("WiFi '" + settings.wifi().ssid() + "' passphrase: " + passphrase);
+        }
         return 0;
     }
 }
