@@ -31,12 +31,14 @@ import com.zaxxer.hikari.HikariDataSource;
 class DatabaseConfig {
 
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
     private static final String LEFT_ALONE = "The file was not changed.";
 
     @Bean
     DataSource dataSource(MinimanProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         prepareDataDir(dataDir);
+        prepareNativeLibraryDir(dataDir);
         Path db = dataDir.resolve("miniman.db");
         checkIsOurKindOfFile(db);
         // before the pool opens it: the pool's WAL pragma would already change a foreign file
@@ -76,6 +78,29 @@ class DatabaseConfig {
         } catch (IOException e) {
             throw new StartupRefusedException("The data directory " + dataDir + " cannot be created or secured: " + e,
                     "Set MINIMAN_DATA_DIR to a directory the console's user owns.");
+        }
+    }
+
+    /**
+     * sqlite-jdbc extracts its native library into {@code java.io.tmpdir} and maps it from there, which
+     * fails where /tmp is mounted noexec (hardened boxes, Docker's tmpfs, a unit's PrivateTmp). Unless the
+     * start names a folder, it gets one of its own under the data dir, before the first connection loads
+     * the library.
+     */
+    static void prepareNativeLibraryDir(Path dataDir) {
+        String given = System.getProperty(SQLITE_TMPDIR);
+        if (given == null) {
+            Path dir = dataDir.resolve("native");
+            prepareDataDir(dir);
+            System.setProperty(SQLITE_TMPDIR, dir.toString());
+            return;
+        }
+        // a folder the start names is only created when missing, never re-moded: it may be shared
+        try {
+            Files.createDirectories(Path.of(given));
+        } catch (IOException e) {
+            throw new StartupRefusedException("The folder " + given + " (" + SQLITE_TMPDIR + ") cannot be created: " + e,
+                    "Name a folder the console's user may write, on a file system that allows executables.");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.miniman.network;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +9,10 @@ import io.miniman.CliVerb;
 import io.miniman.host.HostFiles;
 import io.miniman.network.render.NetworkFiles;
 import io.miniman.network.render.RenderedFile;
+import io.miniman.network.settings.InitialPassphrase;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
+import jakarta.validation.ConstraintViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -43,19 +45,39 @@ class NetworkRenderCommand implements CliVerb {
 
     @Override
     public String usage() {
-        return "render --root DIR (write the access point files from the stored settings, or the defaults)";
+        return RenderOptions.USAGE;
     }
 
     @Override
     public int run(String[] args) {
-        Optional<Path> root = parseRoot(args);
-        if (root.isEmpty()) {
+        Optional<RenderOptions> parsed = RenderOptions.parse(args);
+        if (parsed.isEmpty()) {
             System.err.println("usage: " + usage());
             return 2;
         }
+        RenderOptions options = parsed.get();
         boolean fresh = store.stored().isEmpty();
-        NetworkSettings settings = store.current();
-        HostFiles target = new HostFiles(root.get());
+        if (!fresh && options.seedsSettings()) {
+            out.println("settings are already stored: the WiFi and interface options apply to a first render only"
+                    + " (change them in the console)");
+        }
+        Optional<String> given;
+        try {
+            given = fresh ? options.passphrase() : Optional.empty();
+        } catch (IOException e) {
+            System.err.println("render: cannot read the passphrase file: " + e.getMessage());
+            return 2;
+        }
+        String passphrase = given.orElseGet(InitialPassphrase::generate);
+        NetworkSettings settings;
+        try {
+            settings = store.currentOrSeed(() -> options.firstSettings(passphrase));
+        } catch (ConstraintViolationException e) {
+            e.getConstraintViolations().forEach(violation ->
+                    System.err.println("render: " + violation.getPropertyPath() + ": " + violation.getMessage()));
+            return 2;
+        }
+        HostFiles target = new HostFiles(options.root());
         // only files at the console's own host root are the ones it will later check for hand edits
         boolean ownRoot = target.root().equals(hostFiles.root());
         List<RenderedFile> files = NetworkFiles.render(settings);
@@ -66,20 +88,10 @@ class NetworkRenderCommand implements CliVerb {
             }
             out.println("wrote " + target.resolve(file.file().devicePath()));
         }
-        if (fresh) {
+        if (fresh && given.isEmpty()) {
             // shown once, to whoever provisions the box: it is the only way to join the new WiFi
-            out.println("WiFi '" + settings.wifi().ssid() + "' passphrase: " + settings.wifi().passphrase());
+            out.println("WiFi '" + settings.wifi().ssid() + "' passphrase: " + passphrase);
         }
         return 0;
-    }
-
-    private static Optional<Path> parseRoot(String[] args) {
-        if (args.length == 2 && args[0].equals("--root") && !args[1].isBlank()) {
-            return Optional.of(Path.of(args[1]));
-        }
-        if (args.length == 1 && args[0].startsWith("--root=") && args[0].length() > "--root=".length()) {
-            return Optional.of(Path.of(args[0].substring("--root=".length())));
-        }
-        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -36,6 +37,8 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         // no limit on sessions per user; the registry is how OpenSessions finds a user's sessions to end them
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions));
+        // provisioning waits on the health check (it says "ok" and nothing else)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health").permitAll());
         // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,
         // and denies every other path to anonymous users
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

@@ -45,7 +45,8 @@ class PrivilegedHelperTest {
 
     @Test
     void installReadAndRemoveAnAllowlistedFileByteForByte() throws Exception {
-        byte[] content = "ssid=x\n\u00ff\u0000 not utf-8 \r\n".getBytes(StandardCharsets.ISO_8859_1);
+        // the helper accepts only what the renderers write; within that, every byte is kept
+        byte[] content = "ssid=Caf\u00e9 \u2615\nwpa_passphrase=correct horse\n".getBytes(StandardCharsets.UTF_8);
         assertThat(helper().read("/etc/hostapd/hostapd.conf")).isEmpty();
 
         assertThat(helper().install("/etc/hostapd/hostapd.conf", content)).isInstanceOf(Outcome.Done.class);
@@ -85,7 +86,7 @@ class PrivilegedHelperTest {
     }
 
     @Test
-    void interfaceArgumentsAreCheckedAgain() {
+    void interfaceArgumentsAreCheckedAgain() throws Exception {
         assertThat(helper().verb("deny-mac", "wlan0", "02:00:00:aa:bb:cc")).isEqualTo(new Outcome.Done(
                 "run: hostapd_cli -p /var/run/hostapd -i wlan0 deny_acl ADD_MAC 02:00:00:aa:bb:cc\n"
                         + "run: hostapd_cli -p /var/run/hostapd -i wlan0 deauthenticate 02:00:00:aa:bb:cc\n"));
@@ -96,8 +97,12 @@ class PrivilegedHelperTest {
         assertThat(helper().verb("ap-status", "-i")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("stations", "wlan0;reboot")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("stations", "wlan0 x")).isInstanceOf(Outcome.Failed.class);
-        assertThat(helper().verb("iptables-load")).isEqualTo(
-                new Outcome.Done("run: iptables-restore -- " + root + "/etc/iptables/rules.v4\n"));
+        Files.createDirectories(root.resolve("etc/iptables"));
+        Files.writeString(root.resolve("etc/iptables/rules.v4"), "*filter\nCOMMIT\n");
+        Files.writeString(root.resolve("etc/iptables/rules.v6"), "*filter\nCOMMIT\n");
+        assertThat(helper().verb("iptables-load")).isEqualTo(new Outcome.Done(
+                "run: iptables-restore -w --noflush -- " + root + "/etc/iptables/rules.v4\n"
+                        + "run: ip6tables-restore -w --noflush -- " + root + "/etc/iptables/rules.v6\n"));
         assertThat(helper().verb("iptables-load", "/tmp/other")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("sysctl")).isEqualTo(new Outcome.Done(
                 "run: /usr/lib/systemd/systemd-sysctl " + root + "/etc/sysctl.d/90-miniman-forwarding.conf\n"));

@@ -55,6 +55,38 @@ class RenderVerbProcessTest {
     }
 
     @Test
+    void provisioningsOptionsSeedTheFirstSettingsOnly() throws Exception {
+        Path passphrase = Files.writeString(dir.resolve("passphrase"), "two words here\n");
+        CommandResult first = jar("render", "--root", dir.resolve("first").toString(), "--ssid", "Box One",
+                "--passphrase-file", passphrase.toString(), "--country", "FR", "--wifi-iface", "wlan1",
+                "--uplink-iface", "enp1s0");
+        assertThat(first.exitCode()).as(first.stdout() + first.stderr()).isZero();
+        assertThat(first.stdout()).as("a passphrase provisioning chose is not echoed").doesNotContain("two words");
+        String hostapd = Files.readString(dir.resolve("first/etc/hostapd/hostapd.conf"));
+        assertThat(hostapd).contains("\ninterface=wlan1\n", "\nssid=Box One\n", "\ncountry_code=FR\n",
+                "\nwpa_passphrase=two words here\n");
+        String rules = Files.readString(dir.resolve("first/etc/iptables/rules.v4"));
+        assertThat(rules).as("nginx owns port 80 on a provisioned box").doesNotContain("REDIRECT")
+                .contains("-A MINIMAN-INPUT -i wlan1 -p tcp -m tcp --dport 22 -j ACCEPT",
+                        "-A MINIMAN-POSTROUTING -s 192.168.50.0/24 -o enp1s0 -j MASQUERADE");
+
+        CommandResult again = jar("render", "--root", dir.resolve("again").toString(), "--ssid", "Other");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.stdout()).contains("settings are already stored");
+        assertThat(Files.readString(dir.resolve("again/etc/hostapd/hostapd.conf"))).isEqualTo(hostapd);
+    }
+
+    @Test
+    void invalidSeedsAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path passphrase = Files.writeString(dir.resolve("passphrase"), "short\n");
+        CommandResult result = jar("render", "--root", dir.resolve("out").toString(), "--passphrase-file",
+                passphrase.toString(), "--wifi-iface", "wlan0;reboot");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("wifi.passphrase", "wifi.iface");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aMissingRootIsAUsageError() {
         CommandResult result = jar("render");
         assertThat(result.exitCode()).isEqualTo(2);

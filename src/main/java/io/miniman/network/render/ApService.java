@@ -10,7 +10,7 @@ import java.util.List;
 public enum ApService {
     NETWORKD("restart systemd-networkd", "service", "restart", "systemd-networkd"),
     SYSCTL("load the forwarding sysctl", "sysctl"),
-    IPTABLES("load the iptables rules", "iptables-load"),
+    IPTABLES("load the firewall rules", "iptables-load"),
     RESOLVED("restart systemd-resolved", "service", "restart", "systemd-resolved"),
     DNSMASQ("restart dnsmasq", "service", "restart", "dnsmasq"),
     HOSTAPD("restart hostapd", "service", "restart", "hostapd");

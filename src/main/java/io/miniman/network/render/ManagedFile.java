@@ -5,6 +5,7 @@ public enum ManagedFile {
     NETWORKD("/etc/systemd/network/10-miniman-lan.network", "rw-r--r--", ApService.NETWORKD),
     SYSCTL("/etc/sysctl.d/90-miniman-forwarding.conf", "rw-r--r--", ApService.SYSCTL),
     IPTABLES("/etc/iptables/rules.v4", "rw-r--r--", ApService.IPTABLES),
+    IPTABLES_V6("/etc/iptables/rules.v6", "rw-r--r--", ApService.IPTABLES),
     RESOLVED("/etc/systemd/resolved.conf.d/miniman-no-stub.conf", "rw-r--r--", ApService.RESOLVED),
     DNSMASQ("/etc/dnsmasq.d/miniman.conf", "rw-r--r--", ApService.DNSMASQ),
     // the passphrase is in it

@@ -20,6 +20,7 @@ public final class NetworkFiles {
             case NETWORKD -> NetworkdConfigRenderer.render(settings);
             case SYSCTL -> SysctlRenderer.render(settings);
             case IPTABLES -> IptablesRulesRenderer.render(settings);
+            case IPTABLES_V6 -> IptablesRulesRenderer.renderV6(settings);
             case RESOLVED -> ResolvedDropInRenderer.render(settings);
             case DNSMASQ -> DnsmasqConfigRenderer.render(settings);
             case HOSTAPD -> HostapdConfigRenderer.render(settings);

@@ -3,6 +3,7 @@ package io.miniman.network.store;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,10 +57,19 @@ public class NetworkSettingsStore {
     /** The stored settings, or on an empty database the defaults with a fresh passphrase, stored at once. */
     @Transactional
     public NetworkSettings current() {
+        return currentOrSeed(() -> NetworkSettings.defaults(InitialPassphrase.generate()));
+    }
+
+    /**
+     * The stored settings, or on an empty database the first ones (validated, stored at once): how
+     * provisioning gives a new box the WiFi it was asked for.
+     */
+    @Transactional
+    public NetworkSettings currentOrSeed(Supplier<NetworkSettings> first) {
         return stored().orElseGet(() -> {
-            NetworkSettings defaults = NetworkSettings.defaults(InitialPassphrase.generate());
-            save(defaults);
-            return defaults;
+            NetworkSettings seeded = first.get();
+            save(seeded);
+            return seeded;
         });
     }
 

@@ -136,7 +136,7 @@ class NamespaceRoundTripTest {
         try (Lan lan = Lan.create("192.168.50.1", 24)) {
             NetworkSettings settings = settingsFor(lan);
             Path rules = Files.writeString(dir.resolve("rules.v4"), IptablesRulesRenderer.render(settings));
-            lan.ap().exec("iptables-restore", rules.toString());
+            lan.ap().exec("iptables-restore", "--noflush", rules.toString());
             lan.client().exec("ip", "addr", "add", "192.168.50.77/24", "dev", lan.clientEnd());
 
             // a second link into the box, standing in for the uplink side
@@ -160,8 +160,10 @@ class NamespaceRoundTripTest {
 
                 CommandResult fromUplink = fetch(lan, "http://198.51.100.1:8000/");
                 assertThat(fromUplink.ok()).as("the console port from a non-LAN interface").isFalse();
-                String counters = lan.ap().exec("iptables", "-L", "INPUT", "-v", "-n", "-x").stdout();
-                assertThat(counters.lines().filter(line -> line.contains("DROP") && line.contains("dpt:8000"))
+                // curl's 7 is "could not connect" (the reset); a silent drop would be 28, the timeout
+                assertThat(fromUplink.exitCode()).as("refused at once, not left to time out").isEqualTo(7);
+                String counters = lan.ap().exec("iptables", "-L", "MINIMAN-INPUT", "-v", "-n", "-x").stdout();
+                assertThat(counters.lines().filter(line -> line.contains("REJECT") && line.contains("dpt:8000"))
                         .findFirst().orElseThrow().strip().split("\\s+")[0]).isNotEqualTo("0");
                 assertThat(console.isAlive()).isTrue();
             }

@@ -66,12 +66,21 @@ class RealValidatorsTest {
         Requires.that(Files.isExecutable(SYSTEMD_SYSCTL), "systemd's " + SYSTEMD_SYSCTL + " (package systemd)");
         NetworkSettings settings = SampleSettings.ALL.get(sample);
         Path rules = Files.writeString(dir.resolve("rules.v4"), IptablesRulesRenderer.render(settings));
+        Path rules6 = Files.writeString(dir.resolve("rules.v6"), IptablesRulesRenderer.renderV6(settings));
         Path sysctl = Files.writeString(dir.resolve("forwarding.conf"), SysctlRenderer.render(settings));
         assertThat(checkOf(ManagedFile.IPTABLES, Files.readString(rules)).verdict()).isEqualTo(Verdict.ACCEPTED);
         try (ScratchNetns ns = ScratchNetns.create("mmv")) {
-            ns.exec("iptables-restore", rules.toString());
+            // as the helper loads them: beside chains of Docker's, which must survive
+            ns.exec("iptables", "-N", "DOCKER-USER");
+            ns.exec("iptables", "-A", "FORWARD", "-j", "DOCKER-USER");
+            ns.exec("iptables-restore", "--noflush", rules.toString());
+            ns.exec("ip6tables-restore", "--noflush", rules6.toString());
             String saved = ns.exec("iptables-save").stdout();
-            assertThat(saved).contains("-A INPUT -i lo -j ACCEPT");
+            assertThat(saved).contains("-A INPUT -j MINIMAN-INPUT", "-A MINIMAN-INPUT -i lo -j ACCEPT",
+                    "-A FORWARD -j DOCKER-USER", "-A FORWARD -j MINIMAN-FWD");
+            assertThat(ns.exec("ip6tables-save").stdout()).contains("-A INPUT -j MINIMAN-INPUT",
+                    "-A MINIMAN-INPUT -p tcp -m tcp --dport " + settings.firewall().consolePort()
+                            + " -j REJECT --reject-with tcp-reset");
             assertThat(saved.contains("REDIRECT")).isEqualTo(settings.firewall().redirectHttp());
             assertThat(saved.contains("MASQUERADE")).isEqualTo(settings.uplink().nat());
             ns.exec(SYSTEMD_SYSCTL.toString(), sysctl.toString());

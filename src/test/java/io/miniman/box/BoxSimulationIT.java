@@ -1,0 +1,318 @@
+package io.miniman.box;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.miniman.host.CommandResult;
+import io.miniman.host.CommandRunner;
+import io.miniman.network.settings.Ipv4Subnet;
+import io.miniman.network.testsupport.ScratchNetns;
+import io.miniman.testsupport.Requires;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * provisioning/install.sh on a whole simulated Debian 12 box (systemd as PID 1, real apt from Debian's
+ * mirror), checked from a "phone" namespace on the other end of the box's wlan0 and from the uplink side
+ * (the host, on Docker's bridge). The steps build on each other, in order: install, use, reinstall,
+ * restart, reset. Run alone:
+ * {@code ./mvnw -B -ntp verify -Dit.test=BoxSimulationIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The debootstrap root and the box's apt archives are cached under /var/cache/miniman-box
+ * ({@code -Dminiman.box.cache=DIR}); {@code -Dminiman.box.keep=true} leaves the box running afterwards.
+ */
+@Tag("box")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BoxSimulationIT {
+
+    private static final String IMAGE = "miniman-box:12";
+    private static final String BOX = "miniman-box-it";
+    private static final String IN_BOX = "/root/miniman";
+    private static final String LAN = "192.168.50.1";
+    private static final CommandRunner RUNNER = new CommandRunner();
+
+    private final Map<String, Duration> timings = new LinkedHashMap<>();
+    private Path cache;
+    private Path work;
+    private SimulatedBox box;
+    private ScratchNetns phone;
+    private CommandResult firstInstall;
+    private String managedFilesAfterInstall;
+
+    @BeforeAll
+    void bootTheBoxAndInstall() throws IOException {
+        Requires.root();
+        Requires.program("docker");
+        Requires.program("nsenter");
+        Requires.program("busybox");
+        Requires.program("curl");
+        Requires.that(RUNNER.run(List.of("docker", "info"), Duration.ofSeconds(20)).ok(), "a Docker engine that answers");
+        cache = Path.of(System.getProperty("miniman.box.cache", "/var/cache/miniman-box"));
+        Requires.that(Files.isRegularFile(cache.resolve("bookworm-minbase.tar")) || CommandRunner.which("debootstrap")
+                .isPresent(), "debootstrap (apt-get install debootstrap) or a cached root in " + cache);
+        Path jar = Path.of(System.getProperty("miniman.jar", "target/miniman.jar")).toAbsolutePath();
+        Requires.that(Files.isRegularFile(jar), "the packaged jar " + jar + " (run ./mvnw package first)");
+        Files.createDirectories(cache.resolve("apt-archives"));
+        work = Files.createTempDirectory("miniman-box");
+
+        timed("image", () -> SimulatedBox.must(List.of(Path.of("src/test/box/box-image.sh").toAbsolutePath().toString(),
+                IMAGE, cache.toString()), Duration.ofMinutes(20)));
+        timed("boot", () -> box = SimulatedBox.boot(IMAGE, BOX, cache.resolve("apt-archives")));
+        phone = ScratchNetns.create("mmphone");
+        box.wireWlan0(phone);
+        box.exec("mkdir", "-p", IN_BOX);
+        box.copyIn(Path.of("provisioning").toAbsolutePath(), IN_BOX + "/provisioning");
+        box.copyIn(jar, IN_BOX + "/miniman.jar");
+
+        firstInstall = timed("install", () -> install());
+        assertThat(firstInstall.exitCode()).as(firstInstall.stdout() + firstInstall.stderr()).isZero();
+        managedFilesAfterInstall = managedFileSums();
+    }
+
+    @AfterAll
+    void report() {
+        StringBuilder line = new StringBuilder("BoxSimulationIT timings:");
+        timings.forEach((step, took) -> line.append(' ').append(step).append(' ')
+                .append(String.format("%.1f", took.toMillis() / 1000.0)).append(" s,"));
+        System.out.println(line.substring(0, line.length() - 1));
+        if (phone != null) {
+            phone.close();
+        }
+        if (box != null && !Boolean.getBoolean("miniman.box.keep")) {
+            box.close();
+        }
+        if (work != null) {
+            RUNNER.run(List.of("rm", "-rf", "--", work.toString()), Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void installLeavesTheServicesRunningAndSaysHowToJoin() {
+        assertThat(firstInstall.stdout()).contains("==> packages", "==> firewall", "Done: ",
+                "WiFi        miniman, passphrase: ", "http://192.168.50.1", "initial-admin-password");
+        for (String unit : List.of("miniman", "miniman-firewall", "nginx", "dnsmasq", "systemd-networkd", "docker")) {
+            assertThat(box.run("systemctl", "is-active", unit).stdout().strip()).as(unit).isEqualTo("active");
+        }
+        String listening = box.exec("ss", "-Hltn").stdout();
+        assertThat(listening).as("nginx fronts the console: it listens on loopback only")
+                .contains("127.0.0.1:8000").doesNotContain("0.0.0.0:8000").doesNotContain("*:8000");
+        assertThat(box.exec("stat", "-c", "%a %U", "/opt/miniman/data").stdout().strip()).isEqualTo("700 miniman");
+        // figures for the record, not assertions: how the unit's JVM starts and what it keeps private
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        System.out.println("BoxSimulationIT console: " + firstInstall.stdout().lines()
+                .filter(l -> l.contains("console ready after")).findFirst().orElse("").strip() + "; "
+                + String.join(", ", box.exec("grep", "-E", "^(Rss|Private_Clean|Private_Dirty):",
+                        "/proc/" + pid + "/smaps_rollup").stdout().replaceAll(" +", " ").lines().toList()));
+        assertThat(box.exec("visudo", "-c").ok()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aPhoneGetsALeaseAndTheLoginPageThroughNginx() throws IOException {
+        Map<String, String> lease = lease();
+        long ip = Ipv4Subnet.toLong(lease.get("ip")).orElseThrow();
+        assertThat(ip).as(lease.toString()).isBetween(Ipv4Subnet.toLong("192.168.50.10").orElseThrow(),
+                Ipv4Subnet.toLong("192.168.50.100").orElseThrow());
+        assertThat(lease.get("router")).isEqualTo(LAN);
+        assertThat(lease.get("dns")).isEqualTo(LAN);
+
+        CommandResult login = phone.run("curl", "-sS", "-i", "--max-time", "15", "http://" + LAN + "/login");
+        assertThat(login.stdout()).as(login.stderr()).startsWith("HTTP/1.1 200").contains("Server: nginx")
+                .contains("window.Vaadin");
+        assertThat(phone.run("curl", "-sS", "--max-time", "10", "http://" + LAN + "/health").stdout()).isEqualTo("ok\n");
+    }
+
+    @Test
+    @Order(3)
+    void theConsoleAndSshAreRefusedFromTheUplinkSide() {
+        String uplink = box.uplinkAddress();
+        for (int port : List.of(80, 8000, 22)) {
+            CommandResult result = RUNNER.run(List.of("curl", "-sS", "--max-time", "5", "-o", "/dev/null",
+                    "http://" + uplink + ":" + port + "/"), Duration.ofSeconds(15));
+            // 7: the connection was refused at once; 28 would be a silent drop, 0 an answer
+            assertThat(result.exitCode()).as("port %d from the uplink: %s", port, result.stderr()).isEqualTo(7);
+        }
+        // nginx listens on every address: only the firewall can have refused port 80
+        String counters = box.exec("iptables", "-L", "MINIMAN-INPUT", "-v", "-n", "-x").stdout();
+        assertThat(counters.lines().filter(line -> line.contains("REJECT") && line.contains("dpt:80 "))
+                .findFirst().orElseThrow().strip().split("\\s+")[0]).isNotEqualTo("0");
+    }
+
+    @Test
+    @Order(4)
+    void reloadingTheFirewallKeepsDockersChainsAndHooksOnce() {
+        box.exec("/usr/local/sbin/miniman-helper", "iptables-load");
+        box.exec("/usr/local/sbin/miniman-helper", "iptables-load");
+        String rules = box.exec("iptables", "-S").stdout();
+        assertThat(rules).contains("-N DOCKER-USER", "-A FORWARD -j DOCKER-USER", "-N DOCKER-ISOLATION-STAGE-1");
+        assertThat(rules.lines().filter(l -> l.equals("-A INPUT -j MINIMAN-INPUT"))).hasSize(1);
+        assertThat(rules.lines().filter(l -> l.equals("-A FORWARD -j MINIMAN-FWD"))).hasSize(1);
+        String nat = box.exec("iptables", "-t", "nat", "-S").stdout();
+        assertThat(nat).contains("-N DOCKER", "-A MINIMAN-POSTROUTING -s 192.168.50.0/24 -o eth0 -j MASQUERADE");
+        assertThat(nat.lines().filter(l -> l.equals("-A POSTROUTING -j MINIMAN-POSTROUTING"))).hasSize(1);
+        assertThat(box.exec("ip6tables", "-S").stdout()).contains("-A INPUT -j MINIMAN-INPUT");
+    }
+
+    /**
+     * The helper runs inside the console's sandbox (ProtectSystem=strict): through sudo as the console's
+     * user it may still replace a managed file, and nothing else of /etc.
+     */
+    @Test
+    @Order(5)
+    void theHelperWorksFromInsideTheConsolesSandbox() {
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        String uid = box.exec("id", "-u", "miniman").stdout().strip();
+        String gid = box.exec("id", "-g", "miniman").stdout().strip();
+        List<String> asConsole = List.of("nsenter", "-t", pid, "-m", "-S", uid, "-G", gid, "--",
+                "sudo", "-n", "/usr/local/sbin/miniman-helper");
+        byte[] deny = box.exec("cat", "/etc/hostapd/hostapd.deny").stdout().getBytes(StandardCharsets.UTF_8);
+        List<String> install = new ArrayList<>(asConsole);
+        install.addAll(List.of("install", "/etc/hostapd/hostapd.deny"));
+        CommandResult replaced = box.runWithInput(deny, install.toArray(String[]::new));
+        assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
+
+        List<String> outside = List.of("nsenter", "-t", pid, "-m", "--", "touch", "/etc/miniman-sandbox-check");
+        assertThat(box.run(outside.toArray(String[]::new)).stderr()).contains("Read-only file system");
+    }
+
+    /** hostapd cannot start without a radio; its parser still reads the rendered file. */
+    @Test
+    @Order(6)
+    void hostapdParsesTheInstalledConfig() {
+        // a device that does not exist and no control socket; the line numbers stay the same
+        box.exec("sed", "-n", "-e", "s/^interface=.*/interface=nosuch0/", "-e", "s/^ctrl_interface=/#ctrl_interface=/",
+                "-e", "w /tmp/hostapd-check.conf", "/etc/hostapd/hostapd.conf");
+        CommandResult parsed = box.run("timeout", "10", "hostapd", "-dd", "/tmp/hostapd-check.conf");
+        String output = parsed.stdout() + parsed.stderr();
+        assertThat(output).contains("nl80211").doesNotContain("errors found in configuration file");
+        assertThat(output.lines().filter(l -> l.startsWith("Line "))).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aSecondRunChangesNothing() {
+        CommandResult again = timed("second run", () -> install());
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).contains("Nothing changed").doesNotContain("    changed: ");
+        assertThat(managedFileSums()).isEqualTo(managedFilesAfterInstall);
+    }
+
+    @Test
+    @Order(8)
+    void afterARestartEveryUnitComesBackWithoutAStall() throws IOException {
+        timed("restart", () -> {
+            box.restart();
+            return box.awaitBooted();
+        });
+        // the 2-minute wait-online trap would show here; hostapd has no radio in this box
+        assertThat(timings.get("restart")).isLessThan(Duration.ofSeconds(90));
+        assertThat(box.run("systemctl", "--failed", "--plain", "--no-legend").stdout().lines()
+                .map(l -> l.split("\\s+")[0]).filter(unit -> !unit.equals("hostapd.service"))).isEmpty();
+        for (String unit : List.of("miniman-firewall", "nginx", "systemd-networkd", "docker")) {
+            assertThat(box.run("systemctl", "is-active", unit).stdout().strip()).as(unit).isEqualTo("active");
+        }
+        assertThat(box.exec("iptables", "-S").stdout()).as("the boot-time firewall").contains("-A INPUT -j MINIMAN-INPUT");
+
+        // the radio comes back after the restart: dnsmasq, which waits for it, serves again by itself
+        box.wireWlan0(phone);
+        assertThat(lease()).containsEntry("router", LAN);
+        assertThat(awaitHealthThroughNginx()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void systemResetRestoresTheFilesOfAFreshInstallAndANewAdminPassword() throws IOException {
+        String oldPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
+        box.exec("sed", "-i", "$a # a hand edit", "/etc/dnsmasq.d/miniman.conf");
+        assertThat(managedFileSums()).isNotEqualTo(managedFilesAfterInstall);
+
+        CommandResult reset = timed("system-reset", () -> box.run(Duration.ofMinutes(10), "system-reset", "--yes",
+                "--no-reboot"));
+        assertThat(reset.exitCode()).as(reset.stdout() + reset.stderr()).isZero();
+        assertThat(managedFileSums()).isEqualTo(managedFilesAfterInstall);
+        assertThat(box.exec("ls", "/var/backups/miniman").stdout()).contains("-reset");
+
+        String newPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
+        assertThat(newPassword).isNotEqualTo(oldPassword);
+        assertThat(signIn(oldPassword)).as("the old admin password").endsWith("/login?error");
+        assertThat(signIn(newPassword)).as("the new admin password").isEqualTo("http://" + LAN + "/");
+    }
+
+    private CommandResult install() {
+        return box.run(Duration.ofMinutes(25), IN_BOX + "/provisioning/install.sh", "--yes", "--jar",
+                IN_BOX + "/miniman.jar", "--no-wifi-check");
+    }
+
+    private String managedFileSums() {
+        List<String> argv = new ArrayList<>(List.of("sha256sum"));
+        argv.addAll(box.exec("/usr/local/sbin/miniman-helper", "paths").stdout().lines().toList());
+        return box.exec(argv.toArray(String[]::new)).stdout();
+    }
+
+    /** The form post a browser's login makes; answers where the console sends it next. */
+    private String signIn(String password) {
+        Path jar = work.resolve("cookies-" + System.nanoTime());
+        CommandResult result = phone.run("curl", "-sS", "--max-time", "15", "-c", jar.toString(), "-b", jar.toString(),
+                "-o", "/dev/null", "-w", "%{redirect_url}", "--data-urlencode", "username=admin",
+                "--data-urlencode", "password=" + password, "http://" + LAN + "/login");
+        assertThat(result.ok()).as(result.stderr()).isTrue();
+        return result.stdout();
+    }
+
+    /** busybox udhcpc on the phone; its script (busybox ships none) records the offer and sets the address. */
+    private Map<String, String> lease() throws IOException {
+        Path offer = work.resolve("offer-" + System.nanoTime());
+        Path script = work.resolve("udhcpc-script");
+        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = bound ]; then\n  env > " + offer + "\n"
+                + "  ip addr flush dev \"$interface\"\n  ip addr add \"$ip/$mask\" dev \"$interface\"\nfi\n");
+        script.toFile().setExecutable(true);
+        // a fresh veth loses the first DISCOVERs; dnsmasq may still be waiting for wlan0: several rounds
+        CommandResult result = null;
+        for (int round = 0; round < 4 && !Files.exists(offer); round++) {
+            result = phone.run("busybox", "udhcpc", "-i", "eth0", "-f", "-q", "-n", "-t", "5", "-T", "1", "-s",
+                    script.toString());
+        }
+        assertThat(offer).as("no lease: %s", result == null ? "" : result.stdout() + result.stderr()).exists();
+        Map<String, String> env = new HashMap<>();
+        Files.readAllLines(offer).stream().filter(line -> line.contains("=")).forEach(line ->
+                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        return env;
+    }
+
+    private boolean awaitHealthThroughNginx() {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            if (phone.run("curl", "-fsS", "--max-time", "5", "http://" + LAN + "/health").ok()) {
+                return true;
+            }
+            SimulatedBox.sleep(1000);
+        }
+        return false;
+    }
+
+    private <T> T timed(String name, Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            timings.put(name, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+}
