@@ -153,7 +153,7 @@ class NamespaceRoundTripTest {
             Files.writeString(www.resolve("index.html"), "console on 8000\n");
             try (RunningCommand console = RUNNER.start(List.of("ip", "netns", "exec", lan.ap().name(), "busybox",
                     "httpd", "-f", "-p", "8000", "-h", www.toString()), Duration.ofMinutes(2), line -> { })) {
-                awaitListening(lan.ap(), 8000);
+                lan.ap().awaitListening(8000);
                 CommandResult viaRedirect = fetch(lan, "http://192.168.50.1:80/");
                 assertThat(viaRedirect.stdout()).as(viaRedirect.stderr()).isEqualTo("console on 8000\n");
                 assertThat(fetch(lan, "http://192.168.50.1:8000/").stdout()).isEqualTo("console on 8000\n");
@@ -168,17 +168,6 @@ class NamespaceRoundTripTest {
                 assertThat(console.isAlive()).isTrue();
             }
         }
-    }
-
-    /** Started is not listening yet; this waits (bounded) for the socket rather than sleeping. */
-    private static void awaitListening(ScratchNetns ns, int port) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (ns.exec("ss", "-Hltn", "sport", "=", ":" + port).stdout().contains(":" + port)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("nothing listens on port " + port + " in " + ns.name());
     }
 
     private static CommandResult fetch(Lan lan, String url) {

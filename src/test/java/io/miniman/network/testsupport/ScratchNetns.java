@@ -59,6 +59,17 @@ public final class ScratchNetns implements AutoCloseable {
         return result;
     }
 
+    /** Started is not listening yet; this waits (bounded) for the TCP socket rather than sleeping. */
+    public void awaitListening(int port) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (exec("ss", "-Hltn", "sport", "=", ":" + port).stdout().contains(":" + port)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nothing listens on port " + port + " in " + name);
+    }
+
     public static CommandResult must(List<String> argv) {
         CommandResult result = RUNNER.run(argv, TIMEOUT);
         if (!result.ok()) {
