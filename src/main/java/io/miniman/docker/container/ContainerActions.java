@@ -2,14 +2,19 @@ package io.miniman.docker.container;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import io.miniman.Subscription;
+import io.miniman.docker.ProgressFeeds;
 import io.miniman.docker.SecretValues;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.PullProgress;
+import io.miniman.docker.security.DockerSecurityPolicy;
+import io.miniman.docker.validation.SpecValidator;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationTarget;
@@ -31,11 +36,17 @@ public class ContainerActions {
     private final ContainerService containers;
     private final ImageService images;
     private final OperationService operations;
+    private final SpecValidator validator;
+    private final DockerSecurityPolicy policy;
+    private final ProgressFeeds<PullProgress> runs = new ProgressFeeds<>("run container pull progress");
 
-    public ContainerActions(ContainerService containers, ImageService images, OperationService operations) {
+    public ContainerActions(ContainerService containers, ImageService images, OperationService operations,
+                            SpecValidator validator, DockerSecurityPolicy policy) {
         this.containers = containers;
         this.images = images;
         this.operations = operations;
+        this.validator = validator;
+        this.policy = policy;
     }
 
     private OperationHandle submit(String name, String id, String container, OperationWork work) {
@@ -100,17 +111,16 @@ public class ContainerActions {
     }
 
     /**
-     * Runs a new container, pulling its image first when asked and missing. Secret-looking environment
-     * values are registered as secrets, so an engine message quoting them is masked in the log.
+     * Runs a new container, pulling its image first when asked and missing (its progress: {@link #followRun}).
+     * The spec is checked for its form and for what the current user's role may ask; secret-looking
+     * environment values are registered as secrets, so an engine message quoting them is masked in the log.
      */
-    public OperationHandle run(RunSpec spec, boolean pullIfMissing, Consumer<PullProgress> progress) {
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+    public OperationHandle run(RunSpec spec, boolean pullIfMissing) {
+        validator.check(spec);
+        policy.check(spec);
         // a new container has no id yet: its name (or, unnamed, its image) is what a second run would collide on
         String target = spec.name().isEmpty() ? spec.image() : spec.name();
-        return submit("Run container", target, target, ctx -> {
+        return runs.start(progress -> submit("Run container", target, target, ctx -> {
             spec.env().forEach((key, value) -> {
                 if (SecretValues.looksSecret(key) && value != null && !value.isEmpty()) {
                     ctx.secret(value);
@@ -122,16 +132,25 @@ public class ContainerActions {
             }
             String id = containers.run(spec);
             return "running as " + id.substring(0, 12);
-        });
+        }));
     }
 
-    /** The result text of the operation is the exit code on the first line, then the output. */
-    public OperationHandle execOnce(String id, String name, List<String> command, Duration timeout) {
-        return submit("Run command in container", id, name, ctx -> {
+    /** The pull progress of a running "run container" operation that pulls its image first. */
+    public Subscription followRun(long operationId, Consumer<? super PullProgress> listener) {
+        return runs.follow(operationId, listener);
+    }
+
+    /** The operation records the command and the exit code; the output goes back to the caller alone. */
+    public ExecHandle execOnce(String id, String name, List<String> command, Duration timeout) {
+        AtomicReference<ExecResult> output = new AtomicReference<>();
+        OperationHandle handle = submit("Run command in container", id, name, ctx -> {
             ctx.progress("$ " + String.join(" ", command));
             ExecResult result = containers.exec(id, command, timeout);
-            return "exit code " + result.exitCode() + "\n" + result.output() + (result.truncated() ? "\n[output cut]" : "");
+            output.set(result);
+            return "exit code " + result.exitCode();
         });
+        return new ExecHandle(handle.id(), handle.completion().thenApply(update ->
+                new ExecHandle.Outcome(update, update.status() == OperationStatus.COMPLETED ? output.get() : null)));
     }
 
     /** An interactive shell is logged once, when it opens; what is typed in it is not recorded. */

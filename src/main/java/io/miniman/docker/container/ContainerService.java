@@ -27,8 +27,10 @@ import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -42,6 +44,7 @@ import com.github.dockerjava.api.model.Volume;
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.SecretValues;
+import io.miniman.docker.validation.DockerPatterns;
 import io.miniman.Subscription;
 
 /** Containers on the engine, in records. Each method is one engine request or a short, fixed sequence. */
@@ -208,9 +211,8 @@ public class ContainerService {
     }
 
     public void rename(String id, String newName) {
-        if (!RunSpec.validName(newName)) {
-            throw new IllegalArgumentException("Name '" + newName
-                    + "' may only hold letters, digits, '_', '.' and '-', and must start with a letter or digit");
+        if (!DockerPatterns.validName(newName)) {
+            throw new IllegalArgumentException("Name '" + newName + "' " + DockerPatterns.NAME_MESSAGE);
         }
         engine.run(c -> c.renameContainerCmd(id).withName(newName).exec());
     }
@@ -225,10 +227,6 @@ public class ContainerService {
      * created container is removed again, so a failed run leaves nothing behind.
      */
     public String run(RunSpec spec) {
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
         String id = engine.call(c -> configure(c.createContainerCmd(spec.image()), spec).exec().getId());
         try {
             start(id);
@@ -277,6 +275,17 @@ public class ContainerService {
             case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
             case ON_FAILURE -> RestartPolicy.onFailureRestart(3);
         });
+        RunSpec.HostAccess access = spec.hostAccess();
+        host.withPrivileged(access.privileged());
+        if (!access.devices().isEmpty()) {
+            host.withDevices(access.devices().stream().map(Device::parse).toList());
+        }
+        if (!access.capAdd().isEmpty()) {
+            host.withCapAdd(access.capAdd().stream().map(ContainerService::capability).toArray(Capability[]::new));
+        }
+        if (!access.pidMode().isEmpty()) {
+            host.withPidMode(access.pidMode());
+        }
         if (spec.memoryBytes() != null) {
             host.withMemory(spec.memoryBytes());
         }
@@ -284,6 +293,14 @@ public class ContainerService {
             host.withNanoCPUs(Math.round(spec.cpus() * 1_000_000_000d));
         }
         return cmd.withLabels(spec.labels()).withHostConfig(host);
+    }
+
+    private static Capability capability(String name) {
+        try {
+            return Capability.valueOf(name.replaceFirst("^CAP_", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown capability " + name);
+        }
     }
 
     /**

@@ -96,7 +96,8 @@ public final class SpecText {
         return out;
     }
 
-    private static List<String> lines(String text) {
+    /** The non-blank lines, stripped. */
+    public static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

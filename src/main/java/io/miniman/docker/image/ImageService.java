@@ -1,10 +1,12 @@
 package io.miniman.docker.image;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallbackTemplate;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.PullImageCmd;
@@ -91,7 +95,7 @@ public class ImageService {
      * tag is "latest": an empty tag would make the engine pull every tag of the repository.
      */
     public void pull(String reference, RegistryAuth auth, Consumer<PullProgress> progress) {
-        Reference ref = Reference.parse(reference);
+        ImageReference ref = ImageReference.parse(reference);
         PullImageResultCallback callback = engine.call(c -> {
             PullImageCmd cmd = c.pullImageCmd(ref.repository());
             if (ref.tag() != null) {
@@ -114,14 +118,35 @@ public class ImageService {
                 }
             });
         });
+        awaitOrStop(callback, engine.properties().pullTimeout(), "Pull of " + reference, "miniman.docker.pull-timeout");
+    }
+
+    /**
+     * Waits for a stream to end. Past the timeout the stream is closed (the engine stops the work when its
+     * client goes) and the work fails, so a stuck registry or build cannot hold an operation worker for ever.
+     */
+    private void awaitOrStop(ResultCallbackTemplate<?, ?> callback, Duration timeout, String what, String setting) {
         engine.run(c -> {
             try {
-                callback.awaitCompletion();
+                if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    closeQuietly(callback);
+                    throw new DockerFailure(what + " did not finish within " + timeout.toString().substring(2).toLowerCase()
+                            + " (" + setting + ")");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DockerFailure("Pull of " + reference + " interrupted");
+                closeQuietly(callback);
+                throw new DockerFailure(what + " interrupted");
             }
         });
+    }
+
+    private static void closeQuietly(Closeable stream) {
+        try {
+            stream.close();
+        } catch (IOException ignored) {
+            // the stream ended on its own meanwhile
+        }
     }
 
     /**
@@ -139,7 +164,7 @@ public class ImageService {
 
     /** Prepares and builds in one go; see {@link #build(PreparedContext, String, Map, Consumer)}. */
     public String build(BuildSource source, String tag, Map<String, String> buildArgs, Consumer<String> log) {
-        Reference.parse(tag);
+        ImageReference.parse(tag);
         try (PreparedContext context = prepare(source)) {
             return build(context, tag, buildArgs, log);
         }
@@ -153,15 +178,15 @@ public class ImageService {
      * @return the new image's full id
      */
     public String build(PreparedContext context, String tag, Map<String, String> buildArgs, Consumer<String> log) {
-        Reference.parse(tag);
+        ImageReference.parse(tag);
         Set<String> before = allImageIds();
         Set<String> produced = ConcurrentHashMap.newKeySet();
         try (InputStream tar = Files.newInputStream(context.file())) {
-            engine.run(c -> {
+            BuildImageResultCallback callback = engine.call(c -> {
                 BuildImageCmd cmd = c.buildImageCmd().withTarInputStream(tar).withTags(Set.of(tag))
                         .withForcerm(true).withPull(false);
                 buildArgs.forEach(cmd::withBuildArg);
-                cmd.exec(new BuildImageResultCallback() {
+                return cmd.exec(new BuildImageResultCallback() {
                     @Override
                     public void onNext(BuildResponseItem item) {
                         if (item.getStream() != null) {
@@ -178,8 +203,10 @@ public class ImageService {
                         }
                         super.onNext(item);
                     }
-                }).awaitImageId();
+                });
             });
+            awaitOrStop(callback, engine.properties().buildTimeout(), "Build of " + tag, "miniman.docker.build-timeout");
+            engine.run(c -> callback.awaitImageId());
             return engine.call(c -> c.inspectImageCmd(tag).exec().getId());
         } catch (DockerFailure e) {
             removeLeftovers(before, produced);
@@ -218,7 +245,7 @@ public class ImageService {
     }
 
     public void tag(String image, String newReference) {
-        Reference ref = Reference.parse(newReference);
+        ImageReference ref = ImageReference.parse(newReference);
         engine.run(c -> c.tagImageCmd(image, ref.repository(), ref.tag() == null ? "latest" : ref.tag()).exec());
     }
 
@@ -259,24 +286,5 @@ public class ImageService {
                     layer.path("CreatedBy").asText(), layer.path("Size").asLong(), tags));
         }
         return out;
-    }
-
-    /** An image reference split the way the engine's pull and tag endpoints want it. */
-    record Reference(String repository, String tag) {
-
-        static Reference parse(String reference) {
-            String ref = reference == null ? "" : reference.trim();
-            if (ref.isEmpty() || !io.miniman.docker.container.RunSpec.validImage(ref)) {
-                throw new IllegalArgumentException("'" + ref + "' is not a valid image reference");
-            }
-            if (ref.contains("@")) {
-                return new Reference(ref, null);
-            }
-            int colon = ref.lastIndexOf(':');
-            if (colon > ref.lastIndexOf('/')) {
-                return new Reference(ref.substring(0, colon), ref.substring(colon + 1));
-            }
-            return new Reference(ref, "latest");
-        }
     }
 }

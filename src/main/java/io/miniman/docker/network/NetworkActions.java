@@ -3,6 +3,7 @@ package io.miniman.docker.network;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import io.miniman.docker.validation.SpecValidator;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationTarget;
@@ -15,16 +16,17 @@ public class NetworkActions {
 
     private final NetworkService networks;
     private final OperationService operations;
+    private final SpecValidator validator;
 
-    public NetworkActions(NetworkService networks, OperationService operations) {
+    public NetworkActions(NetworkService networks, OperationService operations, SpecValidator validator) {
         this.networks = networks;
         this.operations = operations;
+        this.validator = validator;
     }
 
+    /** A new network has no id yet: its name is what a second create would collide on. */
     public OperationHandle create(NetworkSpec spec) {
-        if (!spec.problems().isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", spec.problems()));
-        }
+        validator.check(spec);
         return operations.submit(OperationType.DOCKER, "Create network", network(spec.name(), spec.name()),
                 ctx -> "created " + spec.name() + " (" + networks.create(spec).substring(0, 12) + ")");
     }
@@ -36,22 +38,21 @@ public class NetworkActions {
         });
     }
 
-    public OperationHandle connect(String network, String container, String alias, String ipv4Address) {
-        return operations.submit(OperationType.DOCKER, "Connect container", network(network, network), ctx -> {
-            networks.connect(network, container, alias, ipv4Address);
-            return "connected " + container + " to " + network;
+    public OperationHandle connect(String id, String name, String container, String alias, String ipv4Address) {
+        return operations.submit(OperationType.DOCKER, "Connect container", network(id, name), ctx -> {
+            networks.connect(id, container, alias, ipv4Address);
+            return "connected " + container + " to " + name;
         });
     }
 
-    public OperationHandle disconnect(String network, String container, boolean force) {
-        return operations.submit(OperationType.DOCKER, "Disconnect container", network(network, network), ctx -> {
-            networks.disconnect(network, container, force);
-            return "disconnected " + container + " from " + network;
+    public OperationHandle disconnect(String id, String name, String container, boolean force) {
+        return operations.submit(OperationType.DOCKER, "Disconnect container", network(id, name), ctx -> {
+            networks.disconnect(id, container, force);
+            return "disconnected " + container + " from " + name;
         });
     }
 
-    /** Keyed by what the caller holds (an id, or a name where that is all it has). */
-    private static OperationTarget network(String idOrName, String label) {
-        return OperationTarget.of(OperationTarget.Kind.DOCKER_NETWORK, idOrName, label);
+    private static OperationTarget network(String id, String name) {
+        return OperationTarget.of(OperationTarget.Kind.DOCKER_NETWORK, id, name);
     }
 }

@@ -48,10 +48,6 @@ public class NetworkService {
 
     /** @return the new network's id */
     public String create(NetworkSpec spec) {
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
         return engine.call(c -> {
             var cmd = c.createNetworkCmd().withName(spec.name()).withDriver("bridge").withInternal(spec.internal())
                     .withCheckDuplicate(true).withLabels(spec.labels());

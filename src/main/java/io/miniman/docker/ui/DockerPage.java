@@ -29,6 +29,9 @@ import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvent;
 import io.miniman.docker.DockerEvents;
 import io.miniman.docker.DockerFailure;
+import io.miniman.docker.security.NotAllowedForRole;
+import io.miniman.ui.FieldErrors;
+import jakarta.validation.ConstraintViolationException;
 import io.miniman.docker.EngineState;
 import io.miniman.Subscription;
 import io.miniman.operation.OperationHandle;
@@ -71,7 +74,7 @@ public abstract class DockerPage extends VerticalLayout {
     private Subscription follow(UI ui) {
         Subscription subscription = events.subscribe(event -> {
             if (relevant(event) && refreshQueued.compareAndSet(false, true)) {
-                ui.access(() -> {
+                UiUpdates.run(ui, () -> {
                     refreshQueued.set(false);
                     refreshNow();
                 });
@@ -145,10 +148,23 @@ public abstract class DockerPage extends VerticalLayout {
 
     /** As {@link #act(Supplier, String)}, with a success message made from the outcome (e.g. the space a prune freed). */
     protected void act(Supplier<OperationHandle> action, Function<OperationUpdate, String> done) {
+        act(action, done, new FieldErrors());
+    }
+
+    /**
+     * Submits a form's action: bad input goes beside its fields ({@code errors}), a refusal to a
+     * notification. Returns whether the action was accepted (the form may close).
+     */
+    protected boolean act(Supplier<OperationHandle> action, String done, FieldErrors errors) {
+        return act(action, update -> done, errors);
+    }
+
+    private boolean act(Supplier<OperationHandle> action, Function<OperationUpdate, String> done, FieldErrors errors) {
         UI ui = UI.getCurrent();
+        errors.clear();
         try {
             OperationHandle handle = action.get();
-            handle.completion().thenAccept(update -> ui.access(() -> {
+            handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> {
                 if (update.status() == OperationStatus.COMPLETED) {
                     Notification.show(done.apply(update), 4000, Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -157,9 +173,16 @@ public abstract class DockerPage extends VerticalLayout {
                 }
                 refreshNow();
             }));
-        } catch (IllegalArgumentException | DockerFailure e) {
+            return true;
+        } catch (ConstraintViolationException e) {
+            List<String> unclaimed = errors.show(e);
+            if (!unclaimed.isEmpty()) {
+                error(String.join("\n", unclaimed));
+            }
+        } catch (IllegalArgumentException | DockerFailure | NotAllowedForRole e) {
             error(e.getMessage());
         }
+        return false;
     }
 
     /**
@@ -176,7 +199,7 @@ public abstract class DockerPage extends VerticalLayout {
         for (Supplier<OperationHandle> action : actions) {
             chain = chain.thenCompose(previous -> submitAs(security, action, refused));
         }
-        chain.thenRun(() -> ui.access(() -> {
+        chain.thenRun(() -> UiUpdates.run(ui, () -> {
             if (refused.isEmpty()) {
                 Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } else {
@@ -196,7 +219,7 @@ public abstract class DockerPage extends VerticalLayout {
                     refused.add(update.target() + ": " + update.errorMessage());
                 }
             });
-        } catch (IllegalArgumentException | DockerFailure e) {
+        } catch (IllegalArgumentException | DockerFailure | NotAllowedForRole | ConstraintViolationException e) {
             refused.add(e.getMessage());
             return CompletableFuture.completedFuture(null);
         } finally {

@@ -3,6 +3,8 @@ package io.miniman.docker.volume;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import io.miniman.docker.security.DockerSecurityPolicy;
+import io.miniman.docker.validation.SpecValidator;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationTarget;
@@ -15,13 +17,21 @@ public class VolumeActions {
 
     private final VolumeService volumes;
     private final OperationService operations;
+    private final SpecValidator validator;
+    private final DockerSecurityPolicy policy;
 
-    public VolumeActions(VolumeService volumes, OperationService operations) {
+    public VolumeActions(VolumeService volumes, OperationService operations, SpecValidator validator,
+                         DockerSecurityPolicy policy) {
         this.volumes = volumes;
         this.operations = operations;
+        this.validator = validator;
+        this.policy = policy;
     }
 
+    /** Checked for its form and for what the current user's role may ask (driver options are an admin's). */
     public OperationHandle create(VolumeSpec spec) {
+        validator.check(spec);
+        policy.check(spec);
         return operations.submit(OperationType.DOCKER, "Create volume",
                 // an unnamed volume gets a fresh name from the engine: nothing to collide with
                 spec.name().isEmpty() ? null : volume(spec.name()),

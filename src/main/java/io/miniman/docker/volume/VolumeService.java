@@ -19,7 +19,6 @@ import com.github.dockerjava.api.model.PruneType;
 
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.PruneResult;
-import io.miniman.docker.container.RunSpec;
 
 /** Volumes on the engine, in records. Sizes come from the engine's disk usage report. */
 @Service
@@ -67,10 +66,6 @@ public class VolumeService {
 
     /** @return the volume's name (the engine's choice when the spec has none) */
     public String create(VolumeSpec spec) {
-        if (!spec.name().isEmpty() && !RunSpec.validName(spec.name())) {
-            throw new IllegalArgumentException("Volume name '" + spec.name()
-                    + "' may only hold letters, digits, '_', '.' and '-', and must start with a letter or digit");
-        }
         return engine.call(c -> {
             var cmd = c.createVolumeCmd().withDriver(spec.driver()).withDriverOpts(spec.options()).withLabels(spec.labels());
             if (!spec.name().isEmpty()) {

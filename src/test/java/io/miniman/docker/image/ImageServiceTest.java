@@ -142,7 +142,7 @@ class ImageServiceTest {
         assertThatThrownBy(() -> images.build(new BuildSource.Dockerfile(" "), repo("bad") + ":1", Map.of(), l -> { }))
                 .hasMessage("The Dockerfile is empty");
 
-        DockerProperties small = new DockerProperties(DockerTestEngine.host(), null, 1024 * 1024, 100);
+        DockerProperties small = new DockerProperties(DockerTestEngine.host(), null, 1024 * 1024, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
         try (DockerEngine limited = new DockerEngine(small)) {
             byte[] big = tar(Map.of("Dockerfile", "FROM scratch\n", "big.bin", "x".repeat(2 * 1024 * 1024)));
             assertThatThrownBy(() -> new ImageService(limited).build(new BuildSource.Upload("big.tar",

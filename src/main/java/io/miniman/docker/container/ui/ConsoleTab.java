@@ -19,7 +19,7 @@ import io.miniman.docker.DockerFailure;
 import io.miniman.docker.container.ContainerActions;
 import io.miniman.docker.container.SpecText;
 import io.miniman.docker.container.TerminalSession;
-import io.miniman.operation.OperationStatus;
+import io.miniman.docker.ui.UiUpdates;
 import io.miniman.ui.terminal.XtermTerminal;
 
 /** An interactive shell in the container (exec with a TTY), and "run a command once". */
@@ -147,15 +147,13 @@ class ConsoleTab extends VerticalLayout {
         UI ui = UI.getCurrent();
         runOnce.setEnabled(false);
         exitCode.setText("Running…");
-        actions.execOnce(containerId, containerName, argv, ONCE_TIMEOUT).completion().thenAccept(update -> ui.access(() -> {
+        actions.execOnce(containerId, containerName, argv, ONCE_TIMEOUT).completion().thenAccept(outcome -> UiUpdates.run(ui, () -> {
             runOnce.setEnabled(true);
-            if (update.status() == OperationStatus.COMPLETED) {
-                String result = update.result() == null ? "" : update.result();
-                int newline = result.indexOf('\n');
-                exitCode.setText(newline < 0 ? result : result.substring(0, newline));
-                output.setText(newline < 0 ? "" : result.substring(newline + 1));
+            if (outcome.result() != null) {
+                exitCode.setText("exit code " + outcome.result().exitCode());
+                output.setText(outcome.result().output() + (outcome.result().truncated() ? "\n[output cut]" : ""));
             } else {
-                exitCode.setText(update.errorMessage());
+                exitCode.setText(outcome.update().errorMessage());
                 output.setText("");
             }
         }));

@@ -29,6 +29,7 @@ import io.miniman.docker.container.ContainerDetails;
 import io.miniman.docker.container.ContainerService;
 import io.miniman.docker.ui.DockerPage;
 import io.miniman.docker.ui.JsonPanel;
+import io.miniman.docker.validation.DockerPatterns;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.StatusBadge;
@@ -42,6 +43,9 @@ import jakarta.annotation.security.RolesAllowed;
 @PageTitle("Container · Mini Manager")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class ContainerView extends DockerPage implements HasUrlParameter<String> {
+
+    /** Longer than any name a person types or the engine's 64-character ids. */
+    private static final int MAX_ID_LENGTH = 128;
 
     private final ContainerService containers;
     private final ContainerActions actions;
@@ -92,7 +96,8 @@ public class ContainerView extends DockerPage implements HasUrlParameter<String>
 
     @Override
     public void setParameter(BeforeEvent event, String containerId) {
-        this.id = containerId;
+        // the address bar is user input: only an id or a name the engine could hold ever reaches it
+        this.id = DockerPatterns.validName(containerId) && containerId.length() <= MAX_ID_LENGTH ? containerId : null;
         factories.clear();
         made.clear();
         tabs.removeAll();
@@ -129,21 +134,27 @@ public class ContainerView extends DockerPage implements HasUrlParameter<String>
         factories.keySet().stream().filter(t -> t.getLabel().equals(label)).findFirst().ifPresent(tabs::setSelectedTab);
     }
 
+    private ContainerDetails find(String containerId) {
+        try {
+            return containers.details(containerId);
+        } catch (DockerFailure e) {
+            if (e.notFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private String name() {
         return details == null ? id : details.name();
     }
 
     @Override
     protected void refresh() {
-        try {
-            details = containers.details(id);
-        } catch (DockerFailure e) {
-            if (!e.notFound()) {
-                throw e;
-            }
-            details = null;
-            gone.setText("Container " + id + " no longer exists.");
-            title.setText(id);
+        details = id == null ? null : find(id);
+        if (details == null) {
+            gone.setText(id == null ? "No such container." : "Container " + id + " no longer exists.");
+            title.setText(id == null ? "Not found" : id);
             badge.removeAll();
             content.removeAll();
             tabs.setVisible(false);

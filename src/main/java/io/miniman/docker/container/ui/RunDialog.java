@@ -1,12 +1,13 @@
 package io.miniman.docker.container.ui;
 
-import java.util.List;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -26,9 +27,16 @@ import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.ui.PullProgressPanel;
 import io.miniman.docker.network.NetworkService;
 import io.miniman.docker.network.NetworkSummary;
+import io.miniman.docker.security.NotAllowedForRole;
+import io.miniman.docker.ui.UiUpdates;
+import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
+import io.miniman.security.CurrentUser;
+import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
+import jakarta.validation.ConstraintViolationException;
 
-/** "Run a new container": checked before it is sent; the engine's refusal is shown as it is. */
+/** "Run a new container": the actions check it (form, then role); problems go beside their fields, the engine's refusal as it is. */
 class RunDialog extends Dialog {
 
     final ComboBox<String> image = new ComboBox<>("Image");
@@ -43,6 +51,12 @@ class RunDialog extends Dialog {
     final IntegerField memory = new IntegerField("Memory limit (MiB)");
     final NumberField cpus = new NumberField("CPU limit (cores)");
     final TextArea labels = new TextArea("Labels (key=value a line)");
+    final Checkbox privileged = new Checkbox("Privileged");
+    final TextArea devices = new TextArea("Host devices (/dev/x[:/dev/y][:rwm] a line)");
+    final TextField capAdd = new TextField("Added capabilities (e.g. NET_ADMIN SYS_TIME)");
+    final TextField pidMode = new TextField("PID mode (host or container:NAME)");
+    final Details hostAccess = new Details("Host access (admins)");
+    private final FieldErrors errors = new FieldErrors();
     final Div problems = new Div();
     final PullProgressPanel progress = new PullProgressPanel();
     final Button runButton = new Button("Run");
@@ -76,7 +90,15 @@ class RunDialog extends Dialog {
         form.setColspan(env, 2);
         form.setColspan(mounts, 2);
         form.setColspan(labels, 2);
-        add(form, problems, progress);
+        // only admins may use these (DockerSecurityPolicy): others are not shown fields they would be refused
+        FormLayout access = new FormLayout(privileged, pidMode, capAdd, devices);
+        access.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        hostAccess.add(access);
+        hostAccess.setVisible(CurrentUser.hasAnyRole(Roles.ADMIN));
+        add(form, hostAccess, problems, progress);
+        errors.bind("image", image).bind("name", name).bind("env", env).bind("env<K>", env).bind("ports", ports)
+                .bind("mounts", mounts).bind("network", network).bind("memoryBytes", memory).bind("cpus", cpus)
+                .bind("hostAccess.devices", devices).bind("hostAccess.capAdd", capAdd).bind("hostAccess.pidMode", pidMode);
 
         runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         runButton.addClickListener(click -> submit());
@@ -88,40 +110,35 @@ class RunDialog extends Dialog {
                 SpecText.keyValues(env.getValue(), "Environment"), SpecText.ports(ports.getValue()),
                 SpecText.mounts(mounts.getValue()), network.getValue(), restart.getValue(),
                 memory.getValue() == null ? null : memory.getValue() * 1024L * 1024L, cpus.getValue(),
-                SpecText.keyValues(labels.getValue(), "Label"));
+                SpecText.keyValues(labels.getValue(), "Label"),
+                new RunSpec.HostAccess(privileged.getValue(), SpecText.lines(devices.getValue()),
+                        SpecText.arguments(capAdd.getValue()), pidMode.getValue()));
     }
 
     void submit() {
-        RunSpec spec;
-        try {
-            spec = spec();
-        } catch (IllegalArgumentException e) {
-            problems.setText(e.getMessage());
-            return;
-        }
-        List<String> found = spec.problems();
-        if (!found.isEmpty()) {
-            problems.setText(String.join("\n", found));
-            return;
-        }
+        errors.clear();
         problems.setText("");
-        runButton.setEnabled(false);
         UI ui = UI.getCurrent();
         try {
-            actions.run(spec, pull.getValue(), p -> ui.access(() -> progress.update(p))).completion()
-                    .thenAccept(update -> ui.access(() -> {
-                        runButton.setEnabled(true);
-                        if (update.status() == OperationStatus.COMPLETED) {
-                            Notification.show("Started " + (spec.name().isEmpty() ? spec.image() : spec.name()), 3000,
-                                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                            close();
-                            afterRun.run();
-                        } else {
-                            problems.setText(update.errorMessage());
-                        }
-                    }));
+            OperationHandle handle = actions.run(spec(), pull.getValue());
+            UiUpdates.closeOnDetach(this, actions.followRun(handle.id(), UiUpdates.to(ui, progress::update)));
+            runButton.setEnabled(false);
+            handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> {
+                runButton.setEnabled(true);
+                if (update.status() == OperationStatus.COMPLETED) {
+                    Notification.show("Started " + update.target(), 3000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    close();
+                    afterRun.run();
+                } else {
+                    problems.setText(update.errorMessage());
+                }
+            }));
+        } catch (ConstraintViolationException e) {
+            problems.setText(String.join("\n", errors.show(e)));
+        } catch (NotAllowedForRole e) {
+            problems.setText(e.refusals().stream().map(NotAllowedForRole.Refusal::message).collect(Collectors.joining("\n")));
         } catch (IllegalArgumentException | DockerFailure e) {
-            runButton.setEnabled(true);
             problems.setText(e.getMessage());
         }
     }

@@ -17,10 +17,15 @@ import com.vaadin.flow.component.upload.Upload;
 import io.miniman.docker.DockerFailure;
 import io.miniman.docker.container.SpecText;
 import io.miniman.docker.image.BuildSource;
+import io.miniman.docker.image.BuildSpec;
 import io.miniman.docker.image.ImageActions;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.PreparedContext;
+import io.miniman.docker.ui.UiUpdates;
+import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
+import io.miniman.ui.FieldErrors;
+import jakarta.validation.ConstraintViolationException;
 
 /**
  * Build from an uploaded context (tar, tar.gz or zip) or a typed Dockerfile, with build arguments and a
@@ -44,6 +49,7 @@ class BuildDialog extends Dialog {
     final Pre log = new Pre();
     final Div result = new Div();
     final Button start = new Button("Build");
+    private final FieldErrors errors = new FieldErrors();
     private volatile PreparedContext context;
     private final AtomicBoolean appendQueued = new AtomicBoolean();
     private final StringBuffer pendingLog = new StringBuffer();
@@ -56,6 +62,7 @@ class BuildDialog extends Dialog {
         setWidth("min(48rem, 96vw)");
         tag.setPlaceholder("e.g. tools:1");
         tag.setWidthFull();
+        errors.bind("tag", tag).bind("buildArgs", args).bind("buildArgs<K>", args);
         args.setWidthFull();
         dockerfile.setWidthFull();
         dockerfile.setMinHeight("10rem");
@@ -96,6 +103,7 @@ class BuildDialog extends Dialog {
 
     void build() {
         UI ui = UI.getCurrent();
+        errors.clear();
         PreparedContext staged;
         try {
             if (source.getSelectedIndex() == 0) {
@@ -109,19 +117,27 @@ class BuildDialog extends Dialog {
                 context = null;
             }
             log.setText("");
+            OperationHandle handle;
             try {
-                actions.build(staged, tag.getValue().trim(), SpecText.keyValues(args.getValue(), "Build argument"),
-                        line -> appendLog(ui, line)).completion().thenAccept(update -> ui.access(() -> {
-                            start.setEnabled(true);
-                            result.setText(update.status() == OperationStatus.COMPLETED ? update.result() : update.errorMessage());
-                            afterBuild.run();
-                        }));
+                handle = actions.build(staged, new BuildSpec(tag.getValue(), SpecText.keyValues(args.getValue(), "Build argument")));
             } catch (RuntimeException refused) {
-                staged.close();
+                if (refused instanceof ConstraintViolationException && source.getSelectedIndex() == 1) {
+                    context = staged; // the upload stays for the corrected form
+                } else {
+                    staged.close();
+                }
                 throw refused;
             }
+            UiUpdates.closeOnDetach(this, actions.followBuild(handle.id(), line -> appendLog(ui, line)));
+            handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> {
+                start.setEnabled(true);
+                result.setText(update.status() == OperationStatus.COMPLETED ? update.result() : update.errorMessage());
+                afterBuild.run();
+            }));
             start.setEnabled(false);
             result.setText("Building…");
+        } catch (ConstraintViolationException e) {
+            result.setText(String.join("\n", errors.show(e)));
         } catch (IllegalArgumentException | DockerFailure e) {
             start.setEnabled(true);
             result.setText(e.getMessage());
@@ -131,7 +147,7 @@ class BuildDialog extends Dialog {
     private void appendLog(UI ui, String line) {
         pendingLog.append(line).append('\n');
         if (appendQueued.compareAndSet(false, true)) {
-            ui.access(() -> {
+            UiUpdates.run(ui, () -> {
                 appendQueued.set(false);
                 String text = log.getText() + pendingLog;
                 pendingLog.setLength(0);

@@ -28,14 +28,20 @@ import io.miniman.docker.image.HistoryEntry;
 import io.miniman.docker.image.ImageActions;
 import io.miniman.docker.image.ImageService;
 import io.miniman.docker.image.ImageSummary;
+import io.miniman.docker.image.PullSpec;
 import io.miniman.docker.image.RegistryAuth;
+import io.miniman.docker.image.TagSpec;
 import io.miniman.docker.ui.DockerPage;
 import io.miniman.docker.ui.JsonPanel;
+import io.miniman.docker.ui.UiUpdates;
+import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.FieldErrors;
 import io.miniman.ui.StatusBadge;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Images on the engine: pull with a bar per layer, build with a live log, tag, remove, prune, inspect. */
@@ -124,10 +130,13 @@ public class ImagesView extends DockerPage {
         dialog.setHeaderTitle("Tag " + image.displayName());
         TextField reference = new TextField("New repository:tag");
         reference.setWidthFull();
+        FieldErrors errors = new FieldErrors().bind("reference", reference);
         dialog.add(reference);
         Button save = new Button("Tag", click -> {
-            act(() -> actions.tag(image.id(), reference.getValue().trim()), "Tagged " + reference.getValue().trim());
-            dialog.close();
+            if (act(() -> actions.tag(new TagSpec(image.id(), reference.getValue())), "Tagged " + reference.getValue().trim(),
+                    errors)) {
+                dialog.close();
+            }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
@@ -161,12 +170,14 @@ public class ImagesView extends DockerPage {
         final PullProgressPanel progress = new PullProgressPanel();
         final Div result = new Div();
         final Button start = new Button("Pull");
+        private final FieldErrors errors = new FieldErrors();
 
         PullDialog() {
             setHeaderTitle("Pull an image");
             setWidth("min(36rem, 96vw)");
             reference.setPlaceholder("e.g. 127.0.0.1:5000/tools:1");
             reference.setWidthFull();
+            errors.bind("reference", reference);
             FlexLayout auth = new FlexLayout(username, password, server);
             auth.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             auth.getStyle().set("gap", "var(--lumo-space-s)");
@@ -180,19 +191,20 @@ public class ImagesView extends DockerPage {
             UI ui = UI.getCurrent();
             RegistryAuth auth = username.getValue().isBlank() ? null
                     : new RegistryAuth(username.getValue().trim(), password.getValue(), server.getValue().trim());
-            start.setEnabled(false);
-            result.setText("Pulling…");
+            errors.clear();
             try {
-                actions.pull(reference.getValue().trim(), auth, p -> ui.access(() -> progress.update(p))).completion()
-                        .thenAccept(update -> ui.access(() -> {
-                            start.setEnabled(true);
-                            result.setText(update.status() == OperationStatus.COMPLETED ? "Pulled " + reference.getValue().trim()
-                                    : update.errorMessage());
-                            refreshNow();
-                        }));
-            } catch (IllegalArgumentException e) {
-                start.setEnabled(true);
-                result.setText(e.getMessage());
+                OperationHandle handle = actions.pull(new PullSpec(reference.getValue(), auth));
+                UiUpdates.closeOnDetach(this, actions.followPull(handle.id(), UiUpdates.to(ui, progress::update)));
+                start.setEnabled(false);
+                result.setText("Pulling…");
+                handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> {
+                    start.setEnabled(true);
+                    result.setText(update.status() == OperationStatus.COMPLETED ? "Pulled " + reference.getValue().trim()
+                            : update.errorMessage());
+                    refreshNow();
+                }));
+            } catch (ConstraintViolationException e) {
+                result.setText(String.join("\n", errors.show(e)));
             }
         }
     }

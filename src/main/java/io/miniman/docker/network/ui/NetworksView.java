@@ -32,6 +32,7 @@ import io.miniman.docker.network.NetworkSpec;
 import io.miniman.docker.network.NetworkSummary;
 import io.miniman.docker.ui.DockerPage;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
@@ -91,7 +92,7 @@ public class NetworksView extends DockerPage {
             for (NetworkSummary.Attachment attached : network.containers()) {
                 items.addItem("Disconnect " + attached.container(), click -> ConfirmAction.ask(
                         "Disconnect " + attached.container() + "?", attached.container() + " leaves " + network.name() + ".",
-                        "Disconnect", () -> act(() -> actions.disconnect(network.name(), attached.container(), false),
+                        "Disconnect", () -> act(() -> actions.disconnect(network.id(), network.name(), attached.container(), false),
                                 "Disconnected " + attached.container())));
             }
             if (!network.predefined()) {
@@ -116,7 +117,7 @@ public class NetworksView extends DockerPage {
                 container.setErrorMessage("Pick a container");
                 return;
             }
-            act(() -> actions.connect(network.name(), container.getValue(), alias.getValue(), address.getValue()),
+            act(() -> actions.connect(network.id(), network.name(), container.getValue(), alias.getValue(), address.getValue()),
                     "Connected " + container.getValue());
             dialog.close();
         });
@@ -137,16 +138,16 @@ public class NetworksView extends DockerPage {
         Div problem = new Div();
         problem.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
         dialog.add(new FormLayout(name, subnet, gateway, ipRange, internal, labels), problem);
+        FieldErrors errors = new FieldErrors().bind("name", name).bind("subnet", subnet).bind("subnetGiven", subnet)
+                .bind("gateway", gateway).bind("ipRange", ipRange);
         Button save = new Button("Create", click -> {
             try {
                 NetworkSpec spec = new NetworkSpec(name.getValue(), subnet.getValue(), gateway.getValue(), ipRange.getValue(),
                         internal.getValue(), SpecText.keyValues(labels.getValue(), "Label"));
-                if (!spec.problems().isEmpty()) {
-                    problem.setText(String.join("\n", spec.problems()));
-                    return;
+                problem.setText("");
+                if (act(() -> actions.create(spec), "Created network " + spec.name(), errors)) {
+                    dialog.close();
                 }
-                act(() -> actions.create(spec), "Created network " + spec.name());
-                dialog.close();
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
             }

@@ -28,6 +28,7 @@ import io.miniman.docker.volume.VolumeService;
 import io.miniman.docker.volume.VolumeSpec;
 import io.miniman.docker.volume.VolumeSummary;
 import io.miniman.security.Roles;
+import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
@@ -101,12 +102,16 @@ public class VolumesView extends DockerPage {
         Div problem = new Div();
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         dialog.add(new FormLayout(name, driver, options, labels), problem);
+        FieldErrors errors = new FieldErrors().bind("name", name).bind("driver", driver).bind("options", options)
+                .bind("options<K>", options);
         Button save = new Button("Create", click -> {
             try {
                 VolumeSpec spec = new VolumeSpec(name.getValue(), driver.getValue(), SpecText.keyValues(options.getValue(), "Option"),
                         SpecText.keyValues(labels.getValue(), "Label"));
-                act(() -> actions.create(spec), "Created volume " + spec.name());
-                dialog.close();
+                problem.setText("");
+                if (act(() -> actions.create(spec), "Created volume " + spec.name(), errors)) {
+                    dialog.close();
+                }
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
             }

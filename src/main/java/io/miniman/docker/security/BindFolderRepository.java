@@ -1,0 +1,6 @@
+package io.miniman.docker.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BindFolderRepository extends JpaRepository<BindFolderEntity, Long> {
+}
