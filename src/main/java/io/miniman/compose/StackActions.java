@@ -62,9 +62,11 @@ public class StackActions {
     private final ComposeProperties properties;
     private final OperationService operations;
     private final Validator beanValidator;
+    private final StackPolicy policy;
 
     StackActions(StackFiles files, StackValidator validator, StackRevisions revisions, ComposeCli cli,
-            ComposeProperties properties, OperationService operations, Validator beanValidator) {
+            ComposeProperties properties, OperationService operations, Validator beanValidator, StackPolicy policy) {
+        this.policy = policy;
         this.files = files;
         this.validator = validator;
         this.revisions = revisions;
@@ -153,7 +155,7 @@ public class StackActions {
 
     private void refuseForNonAdmin(String name) {
         StackText text = files.read(name, properties.composeFileLimit());
-        List<String> refusals = ComposeShapes.refusals(validator.check(name, text));
+        List<String> refusals = policy.refusals(validator.check(name, text));
         if (!refusals.isEmpty()) {
             throw new IllegalStateException("Only an admin may run stack '" + name + "': " + String.join("; ", refusals));
         }

@@ -3,7 +3,11 @@ package io.miniman.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.miniman.docker.container.RunSpec;
 
 /** The shapes a non-admin may not run, read from compose's effective configuration; no engine needed. */
 class ComposeShapesTest {
@@ -13,26 +17,44 @@ class ComposeShapesTest {
     }
 
     @Test
-    void everyShapeThatReachesPastTheContainerIsNamed() {
-        assertThat(ComposeShapes.refusals(service("privileged: true"))).containsExactly("service 'web': privileged mode");
-        assertThat(ComposeShapes.refusals(service("network_mode: host"))).containsExactly("service 'web': the host's network namespace");
-        assertThat(ComposeShapes.refusals(service("network_mode: container:other"))).containsExactly("service 'web': network namespace of container:other");
-        assertThat(ComposeShapes.refusals(service("pid: host"))).containsExactly("service 'web': the host's PID namespace");
-        assertThat(ComposeShapes.refusals(service("ipc: host"))).containsExactly("service 'web': the host's IPC namespace");
-        assertThat(ComposeShapes.refusals(service("userns_mode: host"))).containsExactly("service 'web': the host's user namespace");
-        assertThat(ComposeShapes.refusals(service("devices: [/dev/sda:/dev/sda]"))).containsExactly("service 'web': host devices [/dev/sda:/dev/sda]");
-        assertThat(ComposeShapes.refusals(service("cap_add: [SYS_ADMIN]"))).containsExactly("service 'web': added capabilities [SYS_ADMIN]");
-        assertThat(ComposeShapes.refusals(service("volumes: ['/:/host:rw']"))).containsExactly("service 'web': bind mount of host path /");
-        assertThat(ComposeShapes.refusals(service("volumes:\n- type: bind\n  source: /var/run/docker.sock\n  target: /s")))
-                .containsExactly("service 'web': bind mount of host path /var/run/docker.sock");
-        assertThat(ComposeShapes.refusals("services:\n  a:\n    image: x\nvolumes:\n  v:\n    driver_opts: {type: none, o: bind, device: /}\n"))
-                .containsExactly("volume 'v': driver options (they can mount any host folder)");
+    void servicesBecomeTheRunSpecsTheRunDialogWouldMake() {
+        ComposeShapes shapes = ComposeShapes.of(service("""
+                privileged: true
+                network_mode: host
+                pid: host
+                devices: [/dev/sda:/dev/sda]
+                cap_add: [SYS_ADMIN]
+                volumes:
+                - /etc:/host-etc:ro
+                - data:/data:rw
+                - type: bind
+                  source: /var/run/docker.sock
+                  target: /s
+                """) + "volumes:\n  data:\n    driver_opts: {type: none, o: bind, device: /}\n");
+        RunSpec spec = shapes.services().get("web").get(0);
+        assertThat(spec.hostAccess()).isEqualTo(new RunSpec.HostAccess(true, List.of("/dev/sda:/dev/sda"), List.of("SYS_ADMIN"), "host"));
+        assertThat(spec.network()).isEqualTo("host");
+        assertThat(spec.mounts()).containsExactly(new RunSpec.Mount("/etc", "/host-etc", true), new RunSpec.Mount("data", "/data", false),
+                new RunSpec.Mount("/var/run/docker.sock", "/s", false));
+        assertThat(shapes.volumes().get("data").options()).containsEntry("device", "/");
+        assertThat(shapes.beyond()).isEmpty();
     }
 
     @Test
-    void namedVolumesPortsAndServiceNetworksPass() {
-        assertThat(ComposeShapes.refusals(service("volumes: ['data:/data:rw']\nports: ['8080:80']\nnetwork_mode: service:db")
-                + "volumes:\n  data: {}\n")).isEmpty();
+    void whatARunSpecCannotSayIsRefusedByItself() {
+        assertThat(ComposeShapes.of(service("ipc: host\nuserns_mode: host\nsecurity_opt: [seccomp:unconfined]")).beyond())
+                .containsExactly("service 'web': sharing an IPC namespace (host) is for admins",
+                        "service 'web': the host's user namespace is for admins",
+                        "service 'web': security options [seccomp:unconfined] are for admins");
+    }
+
+    @Test
+    void sharingWithinTheStackAndExternalNetworksAreKeptApart() {
+        ComposeShapes shapes = ComposeShapes.of(service("network_mode: service:db\npid: service:db")
+                + "  other:\n    image: y\n    networks: [outside]\nnetworks:\n  outside:\n    external: true\n    name: host\n");
+        assertThat(shapes.services().get("web").get(0).network()).isEmpty();
+        assertThat(shapes.services().get("web").get(0).hostAccess().pidMode()).isEmpty();
+        assertThat(shapes.services().get("other")).extracting(RunSpec::network).containsExactly("", "host");
     }
 
     @Test

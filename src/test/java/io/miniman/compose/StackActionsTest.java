@@ -208,7 +208,7 @@ class StackActionsTest {
         as(Roles.OPERATOR);
         OperationUpdate refused = done(actions.run(name, StackActions.Verb.UP));
         assertThat(refused.status()).isEqualTo(OperationStatus.FAILED);
-        assertThat(refused.errorMessage()).contains("Only an admin", "added capabilities [NET_ADMIN]", "bind mount of host path /etc");
+        assertThat(refused.errorMessage()).contains("Only an admin", "Added capabilities (NET_ADMIN)", "Bind mounts of host folders (/etc)");
         assertThat(summary(name).state()).isEqualTo(StackState.NOT_CREATED);
         assertThatThrownBy(() -> actions.save(new StackDraft(name, sleepers("a"), "")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
