@@ -89,6 +89,10 @@ public final class ComposeTestStacks {
             }
         }
         made.clear();
-        DockerTestEngine.cleanUp();
+        // only the tag: the image is the shared busybox test image, which other tests build on
+        if (image != null) {
+            DockerTestEngine.docker(List.of("rmi", image));
+            image = null;
+        }
     }
 }

@@ -67,6 +67,8 @@ public class StackView extends VerticalLayout implements HasUrlParameter<String>
     StackHistoryTab history;
     private String name;
     private StackDetail detail;
+    Checkbox downVolumes;
+    TextField downTyped;
 
     public StackView(StackService stacks, StackActions actions, StackRevisions revisions, StackLogs logs, StackEvents events,
             OperationEvents operations) {
@@ -191,6 +193,8 @@ public class StackView extends VerticalLayout implements HasUrlParameter<String>
     void askDown() {
         Checkbox volumes = new Checkbox("Also remove the stack's named volumes and their data");
         TextField typed = new TextField("Type the stack's name to remove its volumes");
+        downVolumes = volumes;
+        downTyped = typed;
         typed.setVisible(false);
         volumes.addValueChangeListener(e -> typed.setVisible(e.getValue()));
         ConfirmDialog dialog = new ConfirmDialog();
