@@ -154,4 +154,11 @@ class StackViewsTest extends KaribuTest {
         DockerKaribu.until(() -> page.badge.getChildren().findFirst().map(b -> b.getElement().getText()).orElse("").equals("not created"),
                 Duration.ofSeconds(60), "the stack to be down");
     }
+
+    @Test
+    void theStacksPageNamesTheComposeCliFound() {
+        login(Roles.VIEWER);
+        UI.getCurrent().navigate(StacksView.class);
+        assertThat(_get(ComposeCliInfo.class).getText()).matches("Compose: docker-compose 1\\.\\d+\\.\\d+ \\(v1\\)|Compose: docker compose .* \\(v2 plugin\\)");
+    }
 }
