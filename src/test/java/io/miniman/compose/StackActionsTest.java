@@ -97,6 +97,11 @@ class StackActionsTest {
         assertThat(summary(name).state()).isEqualTo(StackState.RUNNING);
         ok(done(actions.down(name, false)));
         assertThat(summary(name).state()).isEqualTo(StackState.NOT_CREATED);
+
+        ok(done(actions.delete(name)));
+        assertThat(properties.stacksDir().resolve(name)).doesNotExist();
+        assertThat(stacks.list()).extracting(StackSummary::name).doesNotContain(name);
+        assertThat(revisions.list(name)).isEmpty();
     }
 
     @Test
@@ -113,6 +118,10 @@ class StackActionsTest {
                     "a tick written after following began");
         }
         assertThat(lines).allMatch(l -> l.service().equals("talker"));
+        OperationUpdate refused = done(actions.delete(name));
+        assertThat(refused.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(refused.errorMessage()).contains("take it down first");
+        assertThat(properties.stacksDir().resolve(name).resolve("compose.yaml")).exists();
         ok(done(actions.down(name, false)));
     }
 

@@ -38,9 +38,11 @@ import io.miniman.compose.StackText;
 import io.miniman.docker.container.ui.ContainerView;
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationHandle;
+import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.LiveUpdates;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
@@ -117,6 +119,13 @@ public class StackView extends VerticalLayout implements HasUrlParameter<String>
             down.addThemeVariants(ButtonVariant.LUMO_ERROR);
             buttons.add(down);
         }
+        if (admin) {
+            Button delete = new Button("Delete…", click -> ConfirmAction.ask("Delete stack " + name + "?",
+                    "Its folder (compose.yaml, .env) and its history are deleted. A stack that still has containers is refused: take it down first.",
+                    "Delete", () -> start("Delete", () -> actions.delete(name))));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            buttons.add(delete);
+        }
         files = new StackFilesTab(name, admin, actions, this::finished);
         history = new StackHistoryTab(name, admin, revisions, actions, this::currentText, this::finished);
         while (tabs.getTabCount() > 0) {
@@ -186,6 +195,10 @@ public class StackView extends VerticalLayout implements HasUrlParameter<String>
 
     private void finished(OperationUpdate update) {
         output.show(update);
+        if (update.name().equals("Delete stack") && update.status() == OperationStatus.COMPLETED) {
+            UI.getCurrent().navigate(StacksView.class);
+            return;
+        }
         refresh();
     }
 

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 @Tag("miniman-code-editor")
 @NpmPackage(value = "codemirror", version = "6.0.2")
 @NpmPackage(value = "@codemirror/lang-yaml", version = "6.1.3")
-@NpmPackage(value = "@codemirror/state", version = "6.5.2")
+@NpmPackage(value = "@codemirror/state", version = "6.7.6")
 @NpmPackage(value = "@codemirror/lint", version = "6.9.8")
 @JsModule("./components/code-editor.js")
 public class CodeEditor extends AbstractSinglePropertyField<CodeEditor, String> implements HasSize {
