@@ -84,7 +84,7 @@ public class StackActions {
         }
         StackText text = new StackText(draft.compose(), draft.env());
         validator.check(draft.name(), text);
-        return write(draft.name(), "Create stack", text, null);
+        return write(draft.name(), "Create stack", text, null, true);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -93,7 +93,7 @@ public class StackActions {
         files.composeFile(draft.name());
         StackText text = new StackText(draft.compose(), draft.env());
         validator.check(draft.name(), text);
-        return write(draft.name(), "Save stack", text, null);
+        return write(draft.name(), "Save stack", text, null, false);
     }
 
     /** Writes an old revision back as a new one (checked again: an image or env file may have changed since). */
@@ -102,7 +102,7 @@ public class StackActions {
         StackRevision revision = revisions.get(name, revisionId);
         files.composeFile(name);
         validator.check(name, revision.text());
-        return write(name, "Restore stack revision", revision.text(), revision.id());
+        return write(name, "Restore stack revision", revision.text(), revision.id(), false);
     }
 
     /** Removes the folder and its history; refused while the engine still has containers of it. */
@@ -187,9 +187,13 @@ public class StackActions {
         return String.join(" ", args) + " done";
     }
 
-    private OperationHandle write(String name, String title, StackText text, Long restored) {
+    private OperationHandle write(String name, String title, StackText text, Long restored, boolean create) {
         String user = CurrentUser.name().orElse("system");
         return operations.submit(OperationType.COMPOSE, title, StackService.target(name), ctx -> {
+            // two creates of one name queue behind each other: the second must not write over the first
+            if (create && files.exists(name)) {
+                throw new IllegalStateException("A stack named '" + name + "' already exists");
+            }
             if (files.exists(name)) {
                 revisions.rememberOutsideChange(name, files.read(name, Long.MAX_VALUE));
             }

@@ -137,7 +137,8 @@ class StackEditorBrowserIT {
 
     private static void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 90_000;
+        // generous: on the shared 2-core test machine a start took over two minutes
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             if (!console.isAlive()) {
                 throw new IllegalStateException("console exited: " + Files.readString(dataDir.resolve("console.log")));
@@ -152,7 +153,7 @@ class StackEditorBrowserIT {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("console not ready in 90 s");
+        throw new IllegalStateException("console not ready in 300 s");
     }
 
     private static int freePort() throws IOException {
