@@ -109,7 +109,8 @@ class StackEditorBrowserIT {
         // the highlighter ran: YAML keys are in spans of their own
         assertThat(content.findElements(By.cssSelector(".cm-line span"))).isNotEmpty();
 
-        content.click();
+        // a phone-sized window: the editor sits below the fold until scrolled to
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", content);
         content.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
         // no brackets or quotes: the editor closes those by itself
         content.sendKeys("    ports: a: b");

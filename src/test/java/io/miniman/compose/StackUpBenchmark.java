@@ -19,8 +19,10 @@ import io.miniman.host.CommandRunner;
  * project label, as StackActions and StackService do) against {@code docker-compose up -d} typed by hand,
  * on the same engine, alternating, images already present. Runs (argument, default 5) per side:
  *
- *   ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *       -Dexec.mainClass=io.miniman.compose.StackUpBenchmark -Dexec.args=5
+ *   ./mvnw -q package -DskipTests && ./mvnw -q test-compile
+ *   mkdir -p target/lib && (cd target/lib && unzip -qo ../miniman.jar 'BOOT-INF/lib/*')
+ *   java -cp "target/test-classes:target/classes:target/lib/BOOT-INF/lib/*:$(find ~/.m2/repository/org/junit/jupiter/junit-jupiter-api \
+ *       ~/.m2/repository/org/opentest4j -name '*.jar' | tr '\n' ':')" io.miniman.compose.StackUpBenchmark 5
  */
 public final class StackUpBenchmark {
 
