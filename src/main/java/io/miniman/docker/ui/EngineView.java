@@ -12,6 +12,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.miniman.compose.StackService;
+import io.miniman.compose.ui.ComposeCliInfo;
 import io.miniman.docker.DiskUsage;
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
@@ -20,7 +22,10 @@ import io.miniman.security.Roles;
 import io.miniman.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The engine: version, API, OS, storage driver, CPUs, memory, and disk usage as {@code docker system df} reports it. */
+/**
+ * The engine: version, API, OS, storage driver, CPUs, memory, disk usage as {@code docker system df}
+ * reports it, and which compose CLI the stacks run with.
+ */
 @Route("docker/engine")
 @PageTitle("Docker engine · Mini Manager")
 @Menu(title = "Engine", order = 44, icon = "vaadin:server")
@@ -31,7 +36,7 @@ public class EngineView extends DockerPage {
     final Grid<DiskUsage.Row> disk = new Grid<>();
     final Span host = new Span();
 
-    public EngineView(DockerEngine engine, DockerEvents events) {
+    public EngineView(DockerEngine engine, DockerEvents events, StackService stacks) {
         super(engine, events, Set.of("image", "container", "volume"));
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         disk.addColumn(DiskUsage.Row::type).setHeader("Type").setAutoWidth(true);
@@ -42,7 +47,7 @@ public class EngineView extends DockerPage {
         disk.addThemeVariants(GridVariant.LUMO_COMPACT);
         disk.setAllRowsVisible(true);
         host.setText("Engine at " + engine.properties().host());
-        add(new H2("Docker engine"), host, facts, new H4("Disk usage"), disk);
+        add(new H2("Docker engine"), host, new ComposeCliInfo(stacks), facts, new H4("Disk usage"), disk);
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 
+import io.miniman.compose.StackService;
+import io.miniman.compose.ui.ComposeCliInfo;
 import io.miniman.docker.DiskUsage;
 import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
@@ -36,6 +38,8 @@ class EngineViewTest extends KaribuTest {
         assertThat(GridKt._findAll(view.disk)).extracting(DiskUsage.Row::type)
                 .containsExactly("Images", "Containers", "Local Volumes", "Build Cache");
         assertThat(view.facts.getChildren().count()).isEqualTo(8);
+        // Debian's docker-compose v1 is installed wherever the engine tests run
+        assertThat(_get(view, ComposeCliInfo.class).getText()).startsWith("Compose: ").contains("docker-compose");
     }
 
     /** A view on an engine that is away shows why, and recovers by itself when the engine answers again. */
@@ -47,7 +51,7 @@ class EngineViewTest extends KaribuTest {
         try (SocketProxy proxy = new SocketProxy(dir.resolve("engine.sock"), realSocket);
              DockerEngine engine = new DockerEngine(DockerProperties.of(proxy.uri()));
              DockerEvents events = new DockerEvents(engine)) {
-            EngineView view = new EngineView(engine, events);
+            EngineView view = new EngineView(engine, events, context.getBean(StackService.class));
             UI.getCurrent().add(view);
 
             assertThat(view.banner.isVisible()).isTrue();
