@@ -285,6 +285,27 @@ class BoxSimulationIT {
         assertThat(phone.signIn(newPassword)).as("the new admin password").isEqualTo("http://" + LAN + "/");
     }
 
+    /** --tls on an installed box: https from the phone, port 80 redirecting, the session cookie Secure. */
+    @Test
+    @Order(11)
+    void withTlsThePhoneGetsTheConsoleOverHttpsOnly() throws IOException {
+        CommandResult tls = timed("install --tls", () -> box.install("--tls"));
+        assertThat(tls.exitCode()).as(tls.stdout() + tls.stderr()).isZero();
+        assertThat(tls.stdout()).contains("self-signed certificate /etc/miniman/tls/miniman.crt", "https://192.168.50.1");
+
+        CommandResult plain = phone.run("curl", "-sS", "-i", "--max-time", "15", "http://" + LAN + "/login");
+        assertThat(plain.stdout()).as(plain.stderr()).startsWith("HTTP/1.1 301")
+                .contains("Location: https://" + LAN + "/login");
+        // the certificate install.sh made, fetched from the box: the phone trusts exactly that one
+        Path certificate = work.resolve("box.crt");
+        Files.writeString(certificate, box.exec("cat", "/etc/miniman/tls/miniman.crt").stdout());
+        CommandResult secure = phone.run("curl", "-sS", "-i", "--max-time", "15", "--cacert", certificate.toString(),
+                "https://" + LAN + "/login");
+        assertThat(secure.stdout()).as(secure.stderr()).startsWith("HTTP/1.1 200").contains("window.Vaadin");
+        assertThat(secure.stdout().lines().filter(l -> l.toLowerCase().startsWith("set-cookie: jsessionid=")))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+    }
+
     private <T> T timed(String name, Supplier<T> step) {
         long start = System.nanoTime();
         try {
