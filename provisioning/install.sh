@@ -26,6 +26,7 @@ Usage: install.sh --jar PATH [options]
   --wifi-iface IFACE    the radio that becomes the access point (default: wlan0)
   --uplink-iface IFACE  the way out (default: the interface of the default route)
   --ssh-from-uplink     keep SSH open from the uplink side (default: SSH only from the WiFi)
+  --tls                 https on port 443 with a self-signed certificate made here; port 80 redirects to it
   --no-wifi-check       do not require the radio now (it may come later); hostapd starts once it is there
   --dry-run             print the plan and the files it would write; change nothing
   --yes                 do not ask before changing the box
@@ -33,7 +34,7 @@ EOF
 }
 
 ssid=miniman passphrase="" country=DE wifi_iface=wlan0 uplink_iface="" uplink_given=no jar=""
-ssh_from_uplink=no wifi_check=yes dry_run=no assume_yes=no wifi_given=no restart_console=no
+ssh_from_uplink=no tls=no wifi_check=yes dry_run=no assume_yes=no wifi_given=no restart_console=no
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --ssid) ssid="${2?--ssid needs a value}"; wifi_given=yes; shift 2 ;;
@@ -43,6 +44,7 @@ while [[ $# -gt 0 ]]; do
         --uplink-iface) uplink_iface="${2?--uplink-iface needs a value}"; uplink_given=yes; shift 2 ;;
         --jar) jar="${2?--jar needs a value}"; shift 2 ;;
         --ssh-from-uplink) ssh_from_uplink=yes; shift ;;
+        --tls) tls=yes; shift ;;
         --no-wifi-check) wifi_check=no; shift ;;
         --dry-run) dry_run=yes; shift ;;
         --yes) assume_yes=yes; shift ;;
@@ -121,8 +123,12 @@ echo "  packages        ${missing[*]:-all present}"
 echo "  user            miniman (no shell, group docker)"
 echo "  console         $MM_APP (extracted from $jar), data in $MM_DATA, stacks in $MM_STACKS"
 echo "  files           /etc/systemd/system/miniman.service, miniman-firewall.service, /etc/nginx/sites-available/miniman,"
+echo "                  /etc/nginx/snippets/miniman-proxy.conf,"
 echo "                  /etc/sudoers.d/miniman, $MM_HELPER, /usr/local/bin/system-reset, $MM_CONF_DIR/,"
 echo "                  and the access point files: $("$HERE/miniman-helper" paths | tr '\n' ' ')"
+if [[ "$tls" == yes ]]; then
+    echo "  https           nginx on 443 with a self-signed certificate in $MM_TLS_DIR, port 80 redirects; session cookie Secure"
+fi
 echo "  firewall        console and SSH$([[ $ssh_from_uplink == yes ]] && echo ' (SSH: also from the uplink)') from the WiFi only; loaded at boot"
 echo "  replaced files are first copied to $MM_BACKUPS/<time>/"
 if [[ "$dry_run" == yes ]]; then
@@ -303,14 +309,30 @@ if changed /etc/iptables/ || ! systemctl is-active --quiet miniman-firewall; the
 fi
 
 mm_step "nginx in front of the console"
+reload_nginx=no
+site_source="$HERE/nginx/miniman"
+if [[ "$tls" == yes ]]; then
+    site_source="$HERE/nginx/miniman-tls"
+    if [[ ! -s "$MM_TLS_DIR/miniman.crt" || ! -s "$MM_TLS_DIR/miniman.key" ]]; then
+        install -d -m 0755 "$MM_TLS_DIR"
+        # the key is written 0600 from the start; nginx reads it as root before dropping privileges
+        (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$(hostname)" \
+            -addext "subjectAltName=IP:192.168.50.1,DNS:$(hostname)" \
+            -keyout "$MM_TLS_DIR/miniman.key" -out "$MM_TLS_DIR/miniman.crt" 2>/dev/null)
+        chmod 0644 -- "$MM_TLS_DIR/miniman.crt"
+        reload_nginx=yes
+        mm_changed "self-signed certificate $MM_TLS_DIR/miniman.crt ($(openssl x509 -noout -fingerprint -sha256 \
+            -in "$MM_TLS_DIR/miniman.crt" | sed 's/^.*=//'))"
+    fi
+fi
 site="$(mktemp)"
 if [[ "$(cat /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null || echo 1)" == 0 ]]; then
-    cp -- "$HERE/nginx/miniman" "$site"
+    cp -- "$site_source" "$site"
 else
     # nginx refuses to start on a [::] listener where the kernel has IPv6 off
-    grep -v 'listen \[::\]' "$HERE/nginx/miniman" > "$site"
+    grep -v 'listen \[::\]' "$site_source" > "$site"
 fi
-reload_nginx=no
+mm_put "$HERE/nginx/miniman-proxy.conf" /etc/nginx/snippets/miniman-proxy.conf 644 && reload_nginx=yes
 mm_put "$site" /etc/nginx/sites-available/miniman 644 && reload_nginx=yes
 rm -f -- "$site"
 if [[ "$(readlink /etc/nginx/sites-enabled/miniman || true)" != /etc/nginx/sites-available/miniman ]]; then
@@ -332,6 +354,15 @@ fi
 
 mm_step "console service"
 mm_put "$HERE/systemd/miniman.service" /etc/systemd/system/miniman.service 644 && { systemctl daemon-reload; restart_console=yes; }
+if [[ "$tls" == yes ]]; then
+    mm_put "$HERE/systemd/miniman-tls.conf" "$MM_TLS_DROPIN" 644 && { systemctl daemon-reload; restart_console=yes; }
+elif [[ -e "$MM_TLS_DROPIN" ]]; then
+    mm_backup "$MM_TLS_DROPIN"
+    rm -f -- "$MM_TLS_DROPIN"
+    systemctl daemon-reload
+    restart_console=yes
+    mm_changed "removed $MM_TLS_DROPIN (no --tls: the session cookie travels over http)"
+fi
 mm_enable miniman.service
 if [[ "${restart_console:-no}" == yes ]] || ! systemctl is-active --quiet miniman; then
     systemctl restart miniman
@@ -352,5 +383,10 @@ else
     echo "Done: $MM_CHANGES changes in $((SECONDS - started))s.${MM_BACKUP_DIR:+ Replaced files are in $MM_BACKUP_DIR.}"
 fi
 echo "  WiFi        $SSID, passphrase: $(cat "$MM_PASSPHRASE_FILE") (kept in $MM_PASSPHRASE_FILE, root only)"
-echo "  console     http://192.168.50.1 (from the WiFi)"
+if [[ "$tls" == yes ]]; then
+    echo "  console     https://192.168.50.1 (from the WiFi; the certificate is self-signed: compare its fingerprint"
+    echo "              with: openssl x509 -noout -fingerprint -sha256 -in $MM_TLS_DIR/miniman.crt)"
+else
+    echo "  console     http://192.168.50.1 (from the WiFi)"
+fi
 echo "  first login admin, password in $MM_DATA/initial-admin-password (sudo cat it; the first login changes it)"

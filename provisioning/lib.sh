@@ -12,6 +12,8 @@ readonly MM_CONF_DIR=/etc/miniman
 readonly MM_PROVISION_CONF=$MM_CONF_DIR/provision.conf
 readonly MM_PASSPHRASE_FILE=$MM_CONF_DIR/wifi-passphrase
 readonly MM_HELPER=/usr/local/sbin/miniman-helper
+readonly MM_TLS_DIR=$MM_CONF_DIR/tls
+readonly MM_TLS_DROPIN=/etc/systemd/system/miniman.service.d/tls.conf
 readonly MM_BACKUPS=/var/backups/miniman
 
 MM_CHANGES=0

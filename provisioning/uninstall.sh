@@ -64,6 +64,7 @@ else
     mapfile -t managed < <("$HERE/miniman-helper" paths)
 fi
 for path in "${managed[@]}" /etc/nginx/sites-enabled/miniman /etc/nginx/sites-available/miniman \
+    /etc/nginx/snippets/miniman-proxy.conf "$MM_TLS_DROPIN" \
     /etc/sudoers.d/miniman /etc/systemd/system/dnsmasq.service.d/miniman.conf "$MM_HELPER" /usr/local/bin/system-reset /usr/local/lib/miniman/lib.sh; do
     if [[ -e "$path" || -L "$path" ]]; then
         mm_backup "$path" -uninstall

@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.miniman.browser.ConsoleSession;
 import io.miniman.host.CommandResult;
 import io.miniman.host.CommandRunner;
 import io.miniman.network.settings.Ipv4Subnet;
@@ -44,7 +44,6 @@ class BoxSimulationIT {
 
     private static final String IMAGE = "miniman-box:12";
     private static final String BOX = "miniman-box-it";
-    private static final String IN_BOX = "/root/miniman";
     private static final String LAN = "192.168.50.1";
     private static final CommandRunner RUNNER = new CommandRunner();
 
@@ -52,9 +51,11 @@ class BoxSimulationIT {
     private Path cache;
     private Path work;
     private SimulatedBox box;
-    private ScratchNetns phone;
+    private Phone phone;
     private CommandResult firstInstall;
     private String managedFilesAfterInstall;
+    /** The admin's password as it stands: the first one until the browser replaces it. */
+    private String adminPassword;
 
     @BeforeAll
     void bootTheBoxAndInstall() throws IOException {
@@ -75,15 +76,14 @@ class BoxSimulationIT {
         timed("image", () -> SimulatedBox.must(List.of(Path.of("src/test/box/box-image.sh").toAbsolutePath().toString(),
                 IMAGE, cache.toString()), Duration.ofMinutes(20)));
         timed("boot", () -> box = SimulatedBox.boot(IMAGE, BOX, cache.resolve("apt-archives")));
-        phone = ScratchNetns.create("mmphone");
-        box.wireWlan0(phone);
-        box.exec("mkdir", "-p", IN_BOX);
-        box.copyIn(Path.of("provisioning").toAbsolutePath(), IN_BOX + "/provisioning");
-        box.copyIn(jar, IN_BOX + "/miniman.jar");
+        phone = new Phone(ScratchNetns.create("mmphone"), work, LAN);
+        box.wireWlan0(phone.netns());
+        box.copyInstallerIn(Path.of("provisioning").toAbsolutePath(), jar);
 
-        firstInstall = timed("install", () -> install());
+        firstInstall = timed("install", () -> box.install());
         assertThat(firstInstall.exitCode()).as(firstInstall.stdout() + firstInstall.stderr()).isZero();
-        managedFilesAfterInstall = managedFileSums();
+        managedFilesAfterInstall = box.managedFileSums();
+        adminPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
     }
 
     @AfterAll
@@ -127,7 +127,7 @@ class BoxSimulationIT {
     @Test
     @Order(2)
     void aPhoneGetsALeaseAndTheLoginPageThroughNginx() throws IOException {
-        Map<String, String> lease = lease();
+        Map<String, String> lease = phone.lease();
         long ip = Ipv4Subnet.toLong(lease.get("ip")).orElseThrow();
         assertThat(ip).as(lease.toString()).isBetween(Ipv4Subnet.toLong("192.168.50.10").orElseThrow(),
                 Ipv4Subnet.toLong("192.168.50.100").orElseThrow());
@@ -140,8 +140,37 @@ class BoxSimulationIT {
         assertThat(phone.run("curl", "-sS", "--max-time", "10", "http://" + LAN + "/health").stdout()).isEqualTo("ok\n");
     }
 
+    /**
+     * Chromium on the phone, as a new admin would: the first password the install printed the place of,
+     * the forced change, then the dashboard's chart moving by push through nginx over a WebSocket.
+     */
     @Test
     @Order(3)
+    void chromiumOnThePhoneSignsInChangesThePasswordAndGetsPushThroughNginx() throws IOException {
+        Path chromium = Requires.program("chromium");
+        Requires.program("chromedriver");
+        Requires.program("socat");
+        try (PhoneBrowser phoneBrowser = phone.startBrowser(chromium)) {
+            ConsoleSession console = new ConsoleSession(phoneBrowser.driver(), "http://" + LAN);
+            console.openLoginForm();
+            console.submitLogin("admin", adminPassword);
+            console.changePassword(adminPassword, "Phone-chosen-pass-51");
+            adminPassword = "Phone-chosen-pass-51";
+            console.awaitChartGrowsByPush();
+        }
+        // nginx answered the push endpoint's upgrade: the transport is a WebSocket, not long polling
+        // (nginx logs a connection when it closes: the browser has just quit)
+        String access = "";
+        for (int attempt = 0; attempt < 20 && !access.contains("\" 101 "); attempt++) {
+            SimulatedBox.sleep(attempt == 0 ? 0 : 500);
+            access = box.exec("grep", "-F", "/VAADIN/push", "/var/log/nginx/access.log").stdout();
+        }
+        assertThat(access.lines().filter(l -> l.contains("X-Atmosphere-Transport=websocket") && l.contains("\" 101 ")))
+                .as(access).isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
     void theConsoleAndSshAreRefusedFromTheUplinkSide() {
         String uplink = box.uplinkAddress();
         for (int port : List.of(80, 8000, 22)) {
@@ -157,7 +186,7 @@ class BoxSimulationIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void reloadingTheFirewallKeepsDockersChainsAndHooksOnce() {
         box.exec("/usr/local/sbin/miniman-helper", "iptables-load");
         box.exec("/usr/local/sbin/miniman-helper", "iptables-load");
@@ -176,7 +205,7 @@ class BoxSimulationIT {
      * user it may still replace a managed file, and nothing else of /etc.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void theHelperWorksFromInsideTheConsolesSandbox() {
         String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
         String uid = box.exec("id", "-u", "miniman").stdout().strip();
@@ -195,7 +224,7 @@ class BoxSimulationIT {
 
     /** hostapd cannot start without a radio; its parser still reads the rendered file. */
     @Test
-    @Order(6)
+    @Order(7)
     void hostapdParsesTheInstalledConfig() {
         // a device that does not exist and no control socket; the line numbers stay the same
         box.exec("sed", "-n", "-e", "s/^interface=.*/interface=nosuch0/", "-e", "s/^ctrl_interface=/#ctrl_interface=/",
@@ -207,16 +236,16 @@ class BoxSimulationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSecondRunChangesNothing() {
-        CommandResult again = timed("second run", () -> install());
+        CommandResult again = timed("second run", () -> box.install());
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(again.stdout()).contains("Nothing changed").doesNotContain("    changed: ");
-        assertThat(managedFileSums()).isEqualTo(managedFilesAfterInstall);
+        assertThat(box.managedFileSums()).isEqualTo(managedFilesAfterInstall);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void afterARestartEveryUnitComesBackWithoutAStall() throws IOException {
         timed("restart", () -> {
             box.restart();
@@ -232,79 +261,49 @@ class BoxSimulationIT {
         assertThat(box.exec("iptables", "-S").stdout()).as("the boot-time firewall").contains("-A INPUT -j MINIMAN-INPUT");
 
         // the radio comes back after the restart: dnsmasq, which waits for it, serves again by itself
-        box.wireWlan0(phone);
-        assertThat(lease()).containsEntry("router", LAN);
-        assertThat(awaitHealthThroughNginx()).isTrue();
+        box.wireWlan0(phone.netns());
+        assertThat(phone.lease()).containsEntry("router", LAN);
+        assertThat(phone.awaitHealthThroughNginx()).isTrue();
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void systemResetRestoresTheFilesOfAFreshInstallAndANewAdminPassword() throws IOException {
-        String oldPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
+        String oldPassword = adminPassword;
         box.exec("sed", "-i", "$a # a hand edit", "/etc/dnsmasq.d/miniman.conf");
-        assertThat(managedFileSums()).isNotEqualTo(managedFilesAfterInstall);
+        assertThat(box.managedFileSums()).isNotEqualTo(managedFilesAfterInstall);
 
         CommandResult reset = timed("system-reset", () -> box.run(Duration.ofMinutes(10), "system-reset", "--yes",
                 "--no-reboot"));
         assertThat(reset.exitCode()).as(reset.stdout() + reset.stderr()).isZero();
-        assertThat(managedFileSums()).isEqualTo(managedFilesAfterInstall);
+        assertThat(box.managedFileSums()).isEqualTo(managedFilesAfterInstall);
         assertThat(box.exec("ls", "/var/backups/miniman").stdout()).contains("-reset");
 
         String newPassword = box.exec("cat", "/opt/miniman/data/initial-admin-password").stdout().strip();
         assertThat(newPassword).isNotEqualTo(oldPassword);
-        assertThat(signIn(oldPassword)).as("the old admin password").endsWith("/login?error");
-        assertThat(signIn(newPassword)).as("the new admin password").isEqualTo("http://" + LAN + "/");
+        assertThat(phone.signIn(oldPassword)).as("the old admin password").endsWith("/login?error");
+        assertThat(phone.signIn(newPassword)).as("the new admin password").isEqualTo("http://" + LAN + "/");
     }
 
-    private CommandResult install() {
-        return box.run(Duration.ofMinutes(25), IN_BOX + "/provisioning/install.sh", "--yes", "--jar",
-                IN_BOX + "/miniman.jar", "--no-wifi-check");
-    }
+    /** --tls on an installed box: https from the phone, port 80 redirecting, the session cookie Secure. */
+    @Test
+    @Order(11)
+    void withTlsThePhoneGetsTheConsoleOverHttpsOnly() throws IOException {
+        CommandResult tls = timed("install --tls", () -> box.install("--tls"));
+        assertThat(tls.exitCode()).as(tls.stdout() + tls.stderr()).isZero();
+        assertThat(tls.stdout()).contains("self-signed certificate /etc/miniman/tls/miniman.crt", "https://192.168.50.1");
 
-    private String managedFileSums() {
-        List<String> argv = new ArrayList<>(List.of("sha256sum"));
-        argv.addAll(box.exec("/usr/local/sbin/miniman-helper", "paths").stdout().lines().toList());
-        return box.exec(argv.toArray(String[]::new)).stdout();
-    }
-
-    /** The form post a browser's login makes; answers where the console sends it next. */
-    private String signIn(String password) {
-        Path jar = work.resolve("cookies-" + System.nanoTime());
-        CommandResult result = phone.run("curl", "-sS", "--max-time", "15", "-c", jar.toString(), "-b", jar.toString(),
-                "-o", "/dev/null", "-w", "%{redirect_url}", "--data-urlencode", "username=admin",
-                "--data-urlencode", "password=" + password, "http://" + LAN + "/login");
-        assertThat(result.ok()).as(result.stderr()).isTrue();
-        return result.stdout();
-    }
-
-    /** busybox udhcpc on the phone; its script (busybox ships none) records the offer and sets the address. */
-    private Map<String, String> lease() throws IOException {
-        Path offer = work.resolve("offer-" + System.nanoTime());
-        Path script = work.resolve("udhcpc-script");
-        Files.writeString(script, "#!/bin/sh\nif [ \"$1\" = bound ]; then\n  env > " + offer + "\n"
-                + "  ip addr flush dev \"$interface\"\n  ip addr add \"$ip/$mask\" dev \"$interface\"\nfi\n");
-        script.toFile().setExecutable(true);
-        // a fresh veth loses the first DISCOVERs; dnsmasq may still be waiting for wlan0: several rounds
-        CommandResult result = null;
-        for (int round = 0; round < 4 && !Files.exists(offer); round++) {
-            result = phone.run("busybox", "udhcpc", "-i", "eth0", "-f", "-q", "-n", "-t", "5", "-T", "1", "-s",
-                    script.toString());
-        }
-        assertThat(offer).as("no lease: %s", result == null ? "" : result.stdout() + result.stderr()).exists();
-        Map<String, String> env = new HashMap<>();
-        Files.readAllLines(offer).stream().filter(line -> line.contains("=")).forEach(line ->
-                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
-        return env;
-    }
-
-    private boolean awaitHealthThroughNginx() {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            if (phone.run("curl", "-fsS", "--max-time", "5", "http://" + LAN + "/health").ok()) {
-                return true;
-            }
-            SimulatedBox.sleep(1000);
-        }
-        return false;
+        CommandResult plain = phone.run("curl", "-sS", "-i", "--max-time", "15", "http://" + LAN + "/login");
+        assertThat(plain.stdout()).as(plain.stderr()).startsWith("HTTP/1.1 301")
+                .contains("Location: https://" + LAN + "/login");
+        // the certificate install.sh made, fetched from the box: the phone trusts exactly that one
+        Path certificate = work.resolve("box.crt");
+        Files.writeString(certificate, box.exec("cat", "/etc/miniman/tls/miniman.crt").stdout());
+        CommandResult secure = phone.run("curl", "-sS", "-i", "--max-time", "15", "--cacert", certificate.toString(),
+                "https://" + LAN + "/login");
+        assertThat(secure.stdout()).as(secure.stderr()).startsWith("HTTP/1.1 200").contains("window.Vaadin");
+        assertThat(secure.stdout().lines().filter(l -> l.toLowerCase().startsWith("set-cookie: jsessionid=")))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
     }
 
     private <T> T timed(String name, Supplier<T> step) {

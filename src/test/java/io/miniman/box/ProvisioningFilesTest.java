@@ -46,6 +46,9 @@ class ProvisioningFilesTest {
     void theUnitsVerify() throws IOException {
         Path analyze = Requires.program("systemd-analyze");
         Files.copy(PROVISIONING.resolve("systemd/miniman.service"), dir.resolve("miniman.service"));
+        // install.sh --tls adds this drop-in; systemd reads it from beside the unit
+        Files.createDirectories(dir.resolve("miniman.service.d"));
+        Files.copy(PROVISIONING.resolve("systemd/miniman-tls.conf"), dir.resolve("miniman.service.d/tls.conf"));
         // ExecStart= must name a program that exists on the checking machine: the helper from the repo
         Files.writeString(dir.resolve("miniman-firewall.service"),
                 Files.readString(PROVISIONING.resolve("systemd/miniman-firewall.service"))
@@ -57,20 +60,46 @@ class ProvisioningFilesTest {
         assertThat(result.ok()).isTrue();
     }
 
-    @Test
-    void theNginxSiteIsValid() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"miniman", "miniman-tls"})
+    void theNginxSiteIsValid(String site) throws IOException {
         Path nginx = Requires.program("nginx");
         Path prefix = Files.createDirectories(dir.resolve("nginx"));
+        Files.createDirectories(prefix.resolve("snippets"));
+        Files.copy(PROVISIONING.resolve("nginx/miniman-proxy.conf"), prefix.resolve("snippets/miniman-proxy.conf"));
+        String text = Files.readString(PROVISIONING.resolve("nginx/" + site));
+        if (text.contains("/etc/miniman/tls/")) {
+            // nginx -t loads the certificate: one as install.sh --tls makes it
+            Path openssl = Requires.program("openssl");
+            CommandResult made = RUNNER.run(List.of(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                    "-days", "1", "-subj", "/CN=miniman", "-keyout", dir.resolve("miniman.key").toString(), "-out",
+                    dir.resolve("miniman.crt").toString()), TIMEOUT);
+            assertThat(made.ok()).as(made.stderr()).isTrue();
+            text = text.replace("/etc/miniman/tls/", dir + "/");
+        }
+        Files.writeString(prefix.resolve("site"), text);
         String temps = Stream.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
                 .map(t -> t + "_temp_path " + prefix.resolve(t) + ";\n").reduce("", String::concat);
         Files.writeString(prefix.resolve("nginx.conf"), "pid " + prefix.resolve("nginx.pid") + ";\n"
-                + "events {}\nhttp {\n" + temps + "include " + PROVISIONING.resolve("nginx/miniman") + ";\n}\n");
+                + "events {}\nhttp {\n" + temps + "include " + prefix.resolve("site") + ";\n}\n");
         CommandResult result = RUNNER.run(List.of(nginx.toString(), "-t", "-p", prefix.toString(), "-e",
                 prefix.resolve("error.log").toString(), "-c", prefix.resolve("nginx.conf").toString()), TIMEOUT);
         assertThat(result.ok()).as(result.stderr()).isTrue();
-        String site = Files.readString(PROVISIONING.resolve("nginx/miniman"));
-        assertThat(site).contains("proxy_pass http://127.0.0.1:8000;", "proxy_set_header Upgrade $http_upgrade;",
+        assertThat(text).contains("include snippets/miniman-proxy.conf;");
+        String proxy = Files.readString(PROVISIONING.resolve("nginx/miniman-proxy.conf"));
+        assertThat(proxy).contains("proxy_pass http://127.0.0.1:8000;", "proxy_set_header Upgrade $http_upgrade;",
                 "proxy_set_header Connection $connection_upgrade;", "proxy_set_header X-Forwarded-For $remote_addr;");
+    }
+
+    /** With --tls, port 80 only sends the browser to https, and the session cookie is for https only. */
+    @Test
+    void tlsRedirectsPlainHttpAndMakesTheSessionCookieSecure() throws IOException {
+        String site = Files.readString(PROVISIONING.resolve("nginx/miniman-tls"));
+        String plain = site.substring(site.indexOf("listen 80 "), site.indexOf("listen 443 "));
+        assertThat(plain).contains("return 301 https://$host$request_uri;").doesNotContain("include");
+        assertThat(site).contains("listen 443 ssl default_server;", "ssl_certificate /etc/miniman/tls/miniman.crt;");
+        assertThat(Files.readAllLines(PROVISIONING.resolve("systemd/miniman-tls.conf")))
+                .contains("Environment=SERVER_SERVLET_SESSION_COOKIE_SECURE=true");
     }
 
     @Test
@@ -120,7 +149,13 @@ class ProvisioningFilesTest {
 
         CommandResult plan = install("--dry-run", "--no-wifi-check", "--jar", "pom.xml");
         assertThat(plan.exitCode()).as(plan.stderr()).isZero();
-        assertThat(plan.stdout()).contains("/etc/iptables/rules.v6", "Dry run: nothing was changed.");
+        assertThat(plan.stdout()).contains("/etc/iptables/rules.v6", "Dry run: nothing was changed.")
+                .doesNotContain("https");
+
+        CommandResult tlsPlan = install("--dry-run", "--no-wifi-check", "--jar", "pom.xml", "--tls");
+        assertThat(tlsPlan.exitCode()).as(tlsPlan.stderr()).isZero();
+        assertThat(tlsPlan.stdout()).contains("https           nginx on 443 with a self-signed certificate in /etc/miniman/tls",
+                "Dry run: nothing was changed.");
     }
 
     private CommandResult install(String... args) {

@@ -18,6 +18,7 @@ final class SimulatedBox implements AutoCloseable {
 
     private static final CommandRunner RUNNER = new CommandRunner();
     private static final Duration SHORT = Duration.ofSeconds(30);
+    private static final String INSTALLER = "/root/miniman";
 
     private final String name;
 
@@ -78,7 +79,29 @@ final class SimulatedBox implements AutoCloseable {
                 name), SHORT).stdout().strip();
     }
 
-    void copyIn(Path from, String to) {
+    /** The repository's provisioning folder and the built jar, where {@link #install} runs them from. */
+    void copyInstallerIn(Path provisioning, Path jar) {
+        exec("mkdir", "-p", INSTALLER);
+        copyIn(provisioning, INSTALLER + "/provisioning");
+        copyIn(jar, INSTALLER + "/miniman.jar");
+    }
+
+    /** install.sh as the README says, without a radio check (the veth is no radio), plus extra options. */
+    CommandResult install(String... extra) {
+        List<String> argv = new ArrayList<>(List.of(INSTALLER + "/provisioning/install.sh", "--yes", "--jar",
+                INSTALLER + "/miniman.jar", "--no-wifi-check"));
+        argv.addAll(List.of(extra));
+        return run(Duration.ofMinutes(25), argv.toArray(String[]::new));
+    }
+
+    /** sha256sum of every file the console manages, as the helper lists them. */
+    String managedFileSums() {
+        List<String> argv = new ArrayList<>(List.of("sha256sum"));
+        argv.addAll(exec("/usr/local/sbin/miniman-helper", "paths").stdout().lines().toList());
+        return exec(argv.toArray(String[]::new)).stdout();
+    }
+
+    private void copyIn(Path from, String to) {
         must(List.of("docker", "cp", from.toString(), name + ":" + to), Duration.ofMinutes(2));
     }
 

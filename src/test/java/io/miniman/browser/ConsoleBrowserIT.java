@@ -13,21 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.miniman.testsupport.Requires;
@@ -43,6 +36,7 @@ class ConsoleBrowserIT {
     private static Path dataDir;
     private static int port;
     private static ChromeDriver browser;
+    private static ConsoleSession session;
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,18 +56,10 @@ class ConsoleBrowserIT {
         console = builder.start();
         awaitReady();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + dataDir.resolve("chrome"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(360, 640));
+        browser = new ChromeDriver(service, ConsoleSession.phoneChromium(chromium, dataDir.resolve("chrome")));
+        session = new ConsoleSession(browser, base());
     }
 
     @AfterAll
@@ -89,9 +75,7 @@ class ConsoleBrowserIT {
     @Test
     void aNewUserSignsInChangesThePasswordAndSeesLiveCharts() throws Exception {
         String initialPassword = Files.readString(dataDir.resolve("data/initial-admin-password")).strip();
-        browser.get(base() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        WebElement loginForm = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")));
+        session.openLoginForm();
 
         // every request the page made went to the console itself: the box has no internet
         List<String> hosts = browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
@@ -102,62 +86,22 @@ class ConsoleBrowserIT {
                 .distinct().toList();
         assertThat(hosts).containsExactly(base());
 
-        type(loginForm, "input[name='username']", "admin");
-        type(loginForm, "input[name='password']", "wrong-password");
-        click(loginForm, "vaadin-button[slot='submit']");
+        session.submitLogin("admin", "wrong-password");
+        WebDriverWait wait = session.await();
         wait.until(d -> d.getCurrentUrl().contains("error"));
-        String error = (String) wait.until(d -> js("const f = document.querySelector('vaadin-login-form');"
+        String error = (String) wait.until(d -> session.js("const f = document.querySelector('vaadin-login-form');"
                 + " return f && f.error ? f.i18n.errorMessage.message : null"));
         assertThat(error).isEqualTo("Incorrect user name or password.");
 
-        loginForm = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")));
-        type(loginForm, "input[name='username']", "admin");
-        type(loginForm, "input[name='password']", initialPassword);
-        click(loginForm, "vaadin-button[slot='submit']");
-
-        wait.until(d -> showsPasswordChange());
+        session.submitLogin("admin", initialPassword);
+        session.awaitPasswordChangeForm();
         wait.until(d -> d.getCurrentUrl().endsWith("/change-password"));
         // whatever the user opens, the change comes first
         browser.get(base() + "/operations");
-        wait.until(d -> showsPasswordChange());
-        setField("Current password", initialPassword);
-        setField("New password", "Brand-new-pass-77");
-        setField("Repeat new password", "Brand-new-pass-77");
-        js("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click()");
+        session.changePassword(initialPassword, "Brand-new-pass-77");
 
-        wait.until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
-        long before = pointCount();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> pointCount() > before);
+        session.awaitChartGrowsByPush();
         assertThat(browser.findElement(By.id("memory-chart")).findElements(By.cssSelector("svg"))).isNotEmpty();
-    }
-
-    private static boolean showsPasswordChange() {
-        return Boolean.TRUE.equals(js("return Array.from(document.querySelectorAll('vaadin-password-field'))"
-                + ".some(f => f.label === 'Current password')"));
-    }
-
-    private long pointCount() {
-        Object n = js("const c = document.getElementById('memory-chart'); return c && c._data ? c._data[0].length : 0");
-        return ((Number) n).longValue();
-    }
-
-    private static void type(SearchContext form, String css, String text) {
-        WebElement input = form.findElement(By.cssSelector(css));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void click(SearchContext form, String css) {
-        form.findElement(By.cssSelector(css)).click();
-    }
-
-    private static void setField(String label, String value) {
-        js("const f = Array.from(document.querySelectorAll('vaadin-password-field')).find(x => x.label === arguments[0]);"
-                + "f.value = arguments[1]; f.dispatchEvent(new Event('change', {bubbles: true}));", label, value);
-    }
-
-    private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private static String base() {
