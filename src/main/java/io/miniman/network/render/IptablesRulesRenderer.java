@@ -115,10 +115,11 @@ public final class IptablesRulesRenderer {
         }
     }
 
-    /** Ports a LAN client may open: the web port, the console's when the redirect leads there, SSH. */
+    /** Ports a LAN client may open: the web ports, the console's when the redirect leads there, SSH. */
     private static List<Integer> lanPorts(FirewallSettings firewall) {
         List<Integer> ports = new ArrayList<>();
         ports.add(FirewallSettings.HTTP_PORT);
+        ports.add(FirewallSettings.HTTPS_PORT);
         if (firewall.redirectHttp()) {
             addOnce(ports, firewall.consolePort());
         }

@@ -15,6 +15,8 @@ public record FirewallSettings(
         @Min(1) @Max(65535) int sshPort) {
 
     public static final int HTTP_PORT = 80;
+    /** nginx's port on a box installed with {@code --tls}; open like port 80 so both answer the LAN only. */
+    public static final int HTTPS_PORT = 443;
 
     public static FirewallSettings defaults() {
         return new FirewallSettings(8000, true, false, 22);
