@@ -2,15 +2,8 @@ package io.miniman.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +25,7 @@ import io.miniman.testsupport.Requires;
  */
 class ConsoleBrowserIT {
 
-    private static Process console;
-    private static Path dataDir;
-    private static int port;
+    private static PackagedConsole console;
     private static ChromeDriver browser;
     private static ConsoleSession session;
 
@@ -42,24 +33,13 @@ class ConsoleBrowserIT {
     static void start() throws Exception {
         Path chromium = Requires.program("chromium");
         Path chromedriver = Requires.program("chromedriver");
-        Path jar = Path.of(System.getProperty("miniman.jar", "target/miniman.jar"));
-        Requires.that(Files.isRegularFile(jar), "the packaged jar " + jar + " (run ./mvnw verify)");
-
-        dataDir = Files.createTempDirectory("miniman-it");
-        port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("console.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("MINIMAN_DATA_DIR", dataDir.resolve("data").toString());
-        env.put("MINIMAN_PORT", String.valueOf(port));
-        env.remove("MINIMAN_ADMIN_PASSWORD");
-        console = builder.start();
-        awaitReady();
+        Path folder = Files.createTempDirectory("miniman-it");
+        console = PackagedConsole.start(folder, Map.of());
 
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, ConsoleSession.phoneChromium(chromium, dataDir.resolve("chrome")));
-        session = new ConsoleSession(browser, base());
+        browser = new ChromeDriver(service, ConsoleSession.phoneChromium(chromium, folder.resolve("chrome")));
+        session = new ConsoleSession(browser, console.base());
     }
 
     @AfterAll
@@ -68,13 +48,13 @@ class ConsoleBrowserIT {
             browser.quit();
         }
         if (console != null) {
-            console.destroy();
+            console.close();
         }
     }
 
     @Test
     void aNewUserSignsInChangesThePasswordAndSeesLiveCharts() throws Exception {
-        String initialPassword = Files.readString(dataDir.resolve("data/initial-admin-password")).strip();
+        String initialPassword = Files.readString(console.dataDir().resolve("initial-admin-password")).strip();
         session.openLoginForm();
 
         // every request the page made went to the console itself: the box has no internet
@@ -84,7 +64,7 @@ class ConsoleBrowserIT {
                 .map(m -> m.replaceAll(".*\"url\":\"([a-z]+://[^/\"]*)[^\"]*\".*", "$1"))
                 .filter(origin -> origin.matches("(https?|wss?)://.*"))
                 .distinct().toList();
-        assertThat(hosts).containsExactly(base());
+        assertThat(hosts).containsExactly(console.base());
 
         session.submitLogin("admin", "wrong-password");
         WebDriverWait wait = session.await();
@@ -97,40 +77,10 @@ class ConsoleBrowserIT {
         session.awaitPasswordChangeForm();
         wait.until(d -> d.getCurrentUrl().endsWith("/change-password"));
         // whatever the user opens, the change comes first
-        browser.get(base() + "/operations");
+        browser.get(console.base() + "/operations");
         session.changePassword(initialPassword, "Brand-new-pass-77");
 
         session.awaitChartGrowsByPush();
         assertThat(browser.findElement(By.id("memory-chart")).findElements(By.cssSelector("svg"))).isNotEmpty();
-    }
-
-    private static String base() {
-        return "http://localhost:" + port;
-    }
-
-    private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!console.isAlive()) {
-                throw new IllegalStateException("console exited: " + Files.readString(dataDir.resolve("console.log")));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("console not ready in 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
