@@ -11,8 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +25,7 @@ import io.miniman.testsupport.Requires;
 class ConsoleBrowserIT {
 
     private static PackagedConsole console;
-    private static ChromeDriver browser;
+    private static WebDriver browser;
     private static ConsoleSession session;
 
     @BeforeAll
@@ -36,10 +35,8 @@ class ConsoleBrowserIT {
         Path folder = Files.createTempDirectory("miniman-it");
         console = PackagedConsole.start(folder, Map.of());
 
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, ConsoleSession.phoneChromium(chromium, folder.resolve("chrome")));
-        session = new ConsoleSession(browser, console.base());
+        session = ConsoleSession.local(chromium, chromedriver, folder.resolve("chrome"), console.base());
+        browser = session.browser();
     }
 
     @AfterAll

@@ -10,6 +10,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -43,6 +45,13 @@ public final class ConsoleSession {
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         return options;
+    }
+
+    /** Debian's Chromium driven by a local chromedriver, on this machine's network. */
+    public static ConsoleSession local(Path chromium, Path chromedriver, Path userDataDir, String base) {
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        return new ConsoleSession(new ChromeDriver(service, phoneChromium(chromium, userDataDir)), base);
     }
 
     public WebDriver browser() {

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.miniman.testsupport.Requires;
@@ -30,7 +29,7 @@ class StackEditorBrowserIT {
     private static final String PASSWORD = "Stack-editor-pw-42";
     private static final String GOOD = "services:\n  app:\n    image: busybox:1.36\n";
     private static PackagedConsole console;
-    private static ChromeDriver browser;
+    private static WebDriver browser;
     private static ConsoleSession session;
 
     @BeforeAll
@@ -44,10 +43,8 @@ class StackEditorBrowserIT {
         Files.writeString(stack.resolve("compose.yaml"), GOOD);
         console = PackagedConsole.start(folder, Map.of("MINIMAN_ADMIN_PASSWORD", PASSWORD));
 
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, ConsoleSession.phoneChromium(chromium, folder.resolve("chrome")));
-        session = new ConsoleSession(browser, console.base());
+        session = ConsoleSession.local(chromium, chromedriver, folder.resolve("chrome"), console.base());
+        browser = session.browser();
     }
 
     @AfterAll

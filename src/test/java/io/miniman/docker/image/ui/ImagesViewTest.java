@@ -126,9 +126,7 @@ class ImagesViewTest extends KaribuTest {
         _click(dialog.start);
         closeTheBrowser();
 
-        Await.until(() -> lastOperation("Pull image", remote).status().isFinished(), Duration.ofSeconds(60), "the pull to end");
-        assertThat(lastOperation("Pull image", remote).status()).isEqualTo(OperationStatus.COMPLETED);
-        assertThat(images.present(remote)).isTrue();
+        assertCompletesWithoutTheBrowser("Pull image", remote);
     }
 
     @Test
@@ -144,9 +142,14 @@ class ImagesViewTest extends KaribuTest {
         DockerKaribu.until(() -> dialog.log.getText().contains("started"), Duration.ofSeconds(30), "the build to log");
         closeTheBrowser();
 
-        Await.until(() -> lastOperation("Build image", tag).status().isFinished(), Duration.ofSeconds(60), "the build to end");
-        assertThat(lastOperation("Build image", tag).status()).isEqualTo(OperationStatus.COMPLETED);
-        assertThat(images.present(tag)).isTrue();
+        assertCompletesWithoutTheBrowser("Build image", tag);
+    }
+
+    private void assertCompletesWithoutTheBrowser(String operation, String image) {
+        Await.until(() -> lastOperation(operation, image).status().isFinished(), Duration.ofSeconds(60),
+                operation + " to end");
+        assertThat(lastOperation(operation, image).status()).isEqualTo(OperationStatus.COMPLETED);
+        assertThat(images.present(image)).isTrue();
     }
 
     @Test
