@@ -43,7 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class BoxSimulationIT {
 
     private static final String IMAGE = "miniman-box:12";
-    private static final String BOX = "miniman-box-it";
+    /** Overridable so two engineers (or two branches) can boot boxes side by side on one engine. */
+    private static final String BOX = System.getProperty("miniman.box.name", "miniman-box-it");
     private static final String LAN = "192.168.50.1";
     private static final CommandRunner RUNNER = new CommandRunner();
 
