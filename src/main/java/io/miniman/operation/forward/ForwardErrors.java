@@ -1,0 +1,31 @@
+package io.miniman.operation.forward;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** The exact reason of a failed send, in the words shown beside a channel ("failing since …: reason"). */
+public final class ForwardErrors {
+
+    private ForwardErrors() {
+    }
+
+    public static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof RuntimeException)) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        if (cause instanceof UnknownHostException) {
+            return message.startsWith("host name") ? message : "host name does not resolve: " + message;
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused or unreachable: " + message;
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "no answer in time: " + message;
+        }
+        return message.isEmpty() ? cause.getClass().getSimpleName() : message;
+    }
+}
