@@ -64,10 +64,12 @@ public class AlertConfig implements SmartInitializingSingleton {
         for (ChannelSummary channel : channels()) {
             TargetState queue = queues.remove(channel.key());
             ChannelHealth.Failure failure = health.of(channel.key()).orElse(null);
+            // the queue's failure when it has one, else the last test or mail that failed
+            boolean queueFails = queue != null && queue.failing();
             list.add(new ChannelState(channel, channel.name(), channel.kind().label(), channel.address(),
                     channel.forwardOperations(), queue == null ? 0 : queue.sent(), queue == null ? 0 : queue.dropped(),
-                    queue != null ? queue.failingSince() : failure == null ? null : failure.since(),
-                    queue != null ? queue.reason() : failure == null ? null : failure.reason()));
+                    queueFails ? queue.failingSince() : failure == null ? null : failure.since(),
+                    queueFails ? queue.reason() : failure == null ? null : failure.reason()));
         }
         queues.values().forEach(queue -> list.add(new ChannelState(null, queue.label(), queue.format().name().toLowerCase(),
                 queue.address(), queue.forwardOperations(), queue.sent(), queue.dropped(), queue.failingSince(), queue.reason())));

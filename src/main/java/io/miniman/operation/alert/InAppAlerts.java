@@ -5,12 +5,13 @@ import java.util.function.Consumer;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.miniman.Listeners;
 import io.miniman.Subscription;
-import io.miniman.security.CurrentUser;
 
 /** The header bell: in-app alerts the signed-in user has not read yet, and a feed of new ones. */
 @Service
@@ -23,11 +24,6 @@ public class InAppAlerts {
     InAppAlerts(FiredAlertRepository alerts, AlertSeenRepository seen) {
         this.alerts = alerts;
         this.seen = seen;
-    }
-
-    /** Who may see alerts: they name failed operations and their errors, which viewers do not read in full. */
-    public static boolean shownTo() {
-        return CurrentUser.hasAnyRole("ADMIN", "OPERATOR");
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
@@ -64,6 +60,10 @@ public class InAppAlerts {
     }
 
     private static String user() {
-        return CurrentUser.name().orElseThrow(() -> new IllegalStateException("no signed-in user"));
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth.getName() == null) {
+            throw new IllegalStateException("no signed-in user");
+        }
+        return auth.getName();
     }
 }

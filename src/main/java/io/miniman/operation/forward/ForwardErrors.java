@@ -11,21 +11,24 @@ public final class ForwardErrors {
     }
 
     public static String describe(Throwable e) {
+        // a network cause says most, however deep a library wrapped it
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (cause instanceof UnknownHostException) {
+                return message.startsWith("host name") ? message : "host name does not resolve: " + message;
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused or unreachable: " + message;
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return "no answer in time: " + message;
+            }
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause
                 && (cause.getMessage() == null || cause instanceof RuntimeException)) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage() == null ? "" : cause.getMessage();
-        if (cause instanceof UnknownHostException) {
-            return message.startsWith("host name") ? message : "host name does not resolve: " + message;
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused or unreachable: " + message;
-        }
-        if (cause instanceof SocketTimeoutException) {
-            return "no answer in time: " + message;
-        }
-        return message.isEmpty() ? cause.getClass().getSimpleName() : message;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -23,7 +23,7 @@ class MinimanMibTest {
         String mib = Files.readString(Path.of("src/main/resources/mib/MINIMAN-MIB.txt"));
         Map<String, String> oids = new HashMap<>();
         oids.put("enterprises", "1.3.6.1.4.1");
-        Matcher assignment = Pattern.compile("(?m)^(\\w+)\\s+(?:MODULE-IDENTITY|OBJECT-TYPE|NOTIFICATION-TYPE|OBJECT IDENTIFIER|MODULE-COMPLIANCE|OBJECT-GROUP|NOTIFICATION-GROUP)[\\s\\S]*?::=\\s*\\{\\s*(\\w+)\\s+([\\d ]+)}")
+        Matcher assignment = Pattern.compile("(?m)^(\\w+)[ \\t]+(?:MODULE-IDENTITY|OBJECT-TYPE|NOTIFICATION-TYPE|OBJECT IDENTIFIER|MODULE-COMPLIANCE|OBJECT-GROUP|NOTIFICATION-GROUP)[\\s\\S]*?::=\\s*\\{\\s*(\\w+)\\s+([\\d ]+)}")
                 .matcher(mib);
         Map<String, String[]> parents = new HashMap<>();
         while (assignment.find()) {

@@ -39,8 +39,11 @@ class PrometheusScrapeTest {
         }).completion().join();
         operations.submit(OperationType.COMPOSE, "Metrics probe", null, ctx -> "fine").completion().join();
 
-        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/prometheus")).header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String scrape = response.body();
+        assertThat(scrape).contains("# TYPE miniman_operations_total counter");
 
         Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
         check.getOutputStream().write(scrape.getBytes(StandardCharsets.UTF_8));
