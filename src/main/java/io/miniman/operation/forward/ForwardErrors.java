@@ -11,18 +11,20 @@ public final class ForwardErrors {
     }
 
     public static String describe(Throwable e) {
-        // a network cause says most, however deep a library wrapped it
+        // a network cause says most, however deep a library wrapped it (the deepest is the system's own words)
+        String network = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             if (cause instanceof UnknownHostException) {
-                return message.startsWith("host name") ? message : "host name does not resolve: " + message;
+                network = message.startsWith("host name") ? message : "host name does not resolve: " + message;
+            } else if (cause instanceof ConnectException) {
+                network = "connection refused or unreachable: " + message;
+            } else if (cause instanceof SocketTimeoutException) {
+                network = "no answer in time: " + message;
             }
-            if (cause instanceof ConnectException) {
-                return "connection refused or unreachable: " + message;
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return "no answer in time: " + message;
-            }
+        }
+        if (network != null) {
+            return network;
         }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause
