@@ -1,5 +1,6 @@
 package io.miniman.operation.alert;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -32,10 +33,10 @@ public class AlertActions {
     private final ChannelHealth health;
     private final InAppAlerts inApp;
     private final FiredAlertRepository alerts;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     AlertActions(AlertConfig config, OperationService operations, Validator validator, Forwarder forwarder,
-            ChannelHealth health, InAppAlerts inApp, FiredAlertRepository alerts, java.time.Clock clock) {
+            ChannelHealth health, InAppAlerts inApp, FiredAlertRepository alerts, Clock clock) {
         this.config = config;
         this.operations = operations;
         this.validator = validator;

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniman.operation.forward.ForwardErrors;
 import io.miniman.operation.forward.ForwardEvent;
@@ -43,7 +44,7 @@ class AlertDispatcher {
         this.clock = clock;
         // registered at zero, so a dashboard sees the series before the first alert
         for (ChannelKind kind : ChannelKind.values()) {
-            meters.counter("miniman.alerts.sent", "channel", kind.name().toLowerCase());
+            sentCounter(kind);
         }
     }
 
@@ -88,6 +89,11 @@ class AlertDispatcher {
     }
 
     private void sent(ChannelKind kind) {
-        meters.counter("miniman.alerts.sent", "channel", kind.name().toLowerCase()).increment();
+        sentCounter(kind).increment();
+    }
+
+    private Counter sentCounter(ChannelKind kind) {
+        return Counter.builder("miniman.alerts.sent").description("Alerts sent (or queued for a collector) by channel kind")
+                .tag("channel", kind.name().toLowerCase()).register(meters);
     }
 }

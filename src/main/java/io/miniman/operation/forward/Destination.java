@@ -1,6 +1,7 @@
 package io.miniman.operation.forward;
 
 import java.util.EnumSet;
+import java.util.Objects;
 
 /**
  * A collector to send to: a syslog server, a GELF input or an SNMP manager. {@code key} is stable
@@ -39,7 +40,7 @@ public record Destination(String key, String label, Format format, ForwardAddres
     /** Equal when nothing that reaches the wire changed, so a save that only renames keeps the queue. */
     boolean sameWire(Destination other) {
         return other != null && format == other.format && address.equals(other.address)
-                && java.util.Objects.equals(secret, other.secret);
+                && Objects.equals(secret, other.secret);
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.miniman.Subscription;
 import io.miniman.operation.OperationEvents;
@@ -101,7 +104,7 @@ public class Forwarder implements DisposableBean {
     }
 
     /** Queues an alert for every collector that receives all operations, except those in {@code skip}. */
-    public void broadcast(ForwardEvent event, java.util.Set<String> skip) {
+    public void broadcast(ForwardEvent event, Set<String> skip) {
         queues.forEach((key, queue) -> {
             if (queue.destination().forwardOperations() && !skip.contains(key)) {
                 queue.offer(event);
@@ -132,8 +135,8 @@ public class Forwarder implements DisposableBean {
 
     private void open(Destination destination) {
         queues.put(destination.key(), new TargetQueue(destination, destination.newSender(hostname), properties.queueCapacity(),
-                clock, meters.counter("miniman.forward.dropped", "target", destination.key(),
-                        "format", destination.format().name().toLowerCase())));
+                clock, Counter.builder("miniman.forward.dropped").description("Events dropped by a full forwarding queue")
+                        .tags("target", destination.key(), "format", destination.format().name().toLowerCase()).register(meters)));
     }
 
     /** Sends one event now on the caller's thread, for a channel's "send test": the exception is the answer. */
@@ -147,12 +150,7 @@ public class Forwarder implements DisposableBean {
     }
 
     public List<TargetState> states() {
-        return queues.values().stream().map(TargetQueue::state)
-                .sorted(java.util.Comparator.comparing(TargetState::key)).toList();
-    }
-
-    public List<Destination> environmentDestinations() {
-        return fromEnvironment;
+        return queues.values().stream().map(TargetQueue::state).sorted(Comparator.comparing(TargetState::key)).toList();
     }
 
     @Override

@@ -42,8 +42,10 @@ class MetricsSecurity {
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
-                        response.sendError(401)));
+                // a bare status: sendError would forward to /error, which the console's chain answers with its login page
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> response.setStatus(401))
+                        .accessDeniedHandler((request, response, e) -> response.setStatus(403)));
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,7 +38,8 @@ class OperationMetrics implements DisposableBean {
         }
         String type = update.type().label();
         String status = update.status().label();
-        meters.counter("miniman.operations", "type", type, "status", status).increment();
+        Counter.builder("miniman.operations").description("Finished operations by type and status")
+                .tags("type", type, "status", status).register(meters).increment();
         update.duration().ifPresent(duration -> Timer.builder("miniman.operation.duration")
                 .description("How long finished operations took").tags("type", type, "status", status)
                 .register(meters).record(duration.isNegative() ? Duration.ZERO : duration));

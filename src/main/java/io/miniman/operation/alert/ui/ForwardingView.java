@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 
 import io.miniman.operation.alert.AlertActions;
 import io.miniman.operation.alert.AlertConfig;
+import io.miniman.operation.alert.ChannelDraft;
 import io.miniman.operation.alert.ChannelState;
 import io.miniman.operation.alert.ChannelSummary;
 import io.miniman.operation.alert.ChannelTest;
@@ -147,7 +148,7 @@ public class ForwardingView extends VerticalLayout {
         refresh();
     }
 
-    private void saveChannel(io.miniman.operation.alert.ChannelDraft draft) {
+    private void saveChannel(ChannelDraft draft) {
         actions.saveChannel(draft);
         refresh();
     }
