@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /health}: "ok" once the console serves requests, for provisioning to wait on and for
  * monitors. Open without a login, so it says nothing but that: no version, no state of the box.
  */
-@RestController
+// named so it does not collide with the actuator's own "healthEndpoint" bean
+@RestController("plainHealthEndpoint")
 class HealthEndpoint {
 
     static final String PATH = "/health";

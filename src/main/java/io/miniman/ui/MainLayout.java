@@ -31,6 +31,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationService;
+import io.miniman.operation.alert.InAppAlerts;
+import io.miniman.operation.alert.ui.AlertBell;
 import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.UserService;
@@ -53,7 +55,7 @@ public class MainLayout extends AppLayout {
     private final Button failures = new Button(new Icon(VaadinIcon.WARNING));
 
     public MainLayout(OperationService operations, OperationEvents events, UserService users,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, InAppAlerts alerts) {
         this.operations = operations;
         this.events = events;
         this.users = users;
@@ -69,7 +71,7 @@ public class MainLayout extends AppLayout {
         failures.addClickListener(click -> UI.getCurrent().navigate("operations"));
 
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, running, failures,
-                userMenu(authentication));
+                new AlertBell(alerts), userMenu(authentication));
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();

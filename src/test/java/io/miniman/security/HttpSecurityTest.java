@@ -63,7 +63,8 @@ class HttpSecurityTest {
 
     @Test
     void otherPathsWithoutLoginAreRefusedOrSentToLogin() throws Exception {
-        for (String path : List.of("/api/v1/operations", "/actuator/health", "/h2-console", "/no/such/page",
+        for (String path : List.of("/api/v1/operations", "/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump",
+                "/actuator/metrics", "/actuator/loggers", "/h2-console", "/no/such/page",
                 "/VAADIN/../users", "/operations?x=1", "/frontend/../data/miniman.db", "/error")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode() == 302 || response.statusCode() == 401 || response.statusCode() == 403
@@ -73,6 +74,26 @@ class HttpSecurityTest {
             }
             assertThat(response.body()).doesNotContain("Exception", "at io.miniman");
         }
+    }
+
+    @Test
+    void actuatorAnswersHealthToAnyoneAndMetricsToTheBoxOrTheToken() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        // this test's client is on loopback: the box itself may scrape
+        assertThat(get("/actuator/prometheus").body()).contains("miniman_operations_active");
+        // a client behind nginx (which forwards from loopback) is not the box
+        HttpResponse<String> remote = getAs("/actuator/prometheus", "10.3.3.3", null);
+        assertThat(remote.statusCode()).isEqualTo(401);
+        assertThat(remote.body()).doesNotContain("jvm_");
+        assertThat(getAs("/actuator/prometheus", "10.3.3.3", "wrong-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> scraper = getAs("/actuator/prometheus", "10.3.3.3", MinimanSpringTest.METRICS_TOKEN);
+        assertThat(scraper.statusCode()).isEqualTo(200);
+        assertThat(scraper.body()).contains("jvm_memory_used_bytes");
+        assertThat(scraper.headers().allValues("Set-Cookie")).isEmpty();
+        // the token opens the figures, nothing else
+        assertThat(getAs("/actuator/env", "10.3.3.3", MinimanSpringTest.METRICS_TOKEN).statusCode()).isIn(401, 403);
     }
 
     @Test
@@ -140,6 +161,15 @@ class HttpSecurityTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getAs(String path, String clientAddress, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+                .header("X-Forwarded-For", clientAddress);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> postLogin(String user, String password, String clientAddress) throws Exception {

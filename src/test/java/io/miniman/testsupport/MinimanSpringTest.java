@@ -17,8 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "miniman.data-dir=target/test-data/${random.uuid}",
         "miniman.host.root=target/test-host/${random.uuid}",
         "miniman.admin-password=" + MinimanSpringTest.INITIAL_ADMIN_PASSWORD,
+        "miniman.metrics.token=" + MinimanSpringTest.METRICS_TOKEN,
         // views are tested through Karibu, which needs no frontend bundle and no dev server
         "vaadin.productionMode=true"})
 public @interface MinimanSpringTest {
     String INITIAL_ADMIN_PASSWORD = "first-Run-pw-2024";
+    String METRICS_TOKEN = "scrape-token-for-tests";
 }
