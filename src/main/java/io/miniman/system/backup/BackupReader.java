@@ -172,7 +172,9 @@ final class BackupReader {
                 if (entry.isSymbolicLink() || entry.isLink()) {
                     throw new BackupRefusedException("The entry '" + name + "' is a link; a backup holds plain files only.");
                 }
-                if (!entry.isFile()) {
+                byte type = entry.getLinkFlag();
+                // isFile() alone also says yes to devices and pipes: only the plain-file type flags pass
+                if (type != TarArchiveEntry.LF_NORMAL && type != TarArchiveEntry.LF_OLDNORM && type != TarArchiveEntry.LF_CONTIG) {
                     throw new BackupRefusedException("The entry '" + name + "' is a device, pipe or other special file; a backup holds plain files only.");
                 }
                 budget.expect(entry.getSize());
