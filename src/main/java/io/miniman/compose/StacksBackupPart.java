@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.miniman.InvalidInputException;
 import io.miniman.backup.BackupPart;
 import io.miniman.backup.PartPreview;
 import io.miniman.backup.RestoreContext;
@@ -77,8 +78,11 @@ class StacksBackupPart implements BackupPart {
             }
             try {
                 validator.check(name, stack.getValue());
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException("stack '" + name + "' is refused: " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("stack '" + name + "' is refused by compose: " + e.getMessage(), e);
+                // compose missing or not answering: the files are still the admin's to restore
+                changes.add("Stack '" + name + "' could not be checked by compose (" + e.getMessage() + ").");
             }
             changes.add(now == null ? "Stack '" + name + "' is added (not started)." : "Stack '" + name
                     + "' gets the files of the backup (" + StackRevisions.summary(now, stack.getValue())

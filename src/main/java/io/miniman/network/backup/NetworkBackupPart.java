@@ -103,8 +103,11 @@ class NetworkBackupPart implements BackupPart {
         if (here.isEmpty()) {
             changes.add("The interfaces of this box could not be listed: interface names are kept as in the backup.");
         } else {
+            // a name the current settings already use is this box's own (a radio may be unplugged right now)
+            Set<String> known = new LinkedHashSet<>(here.get());
+            known.addAll(interfaceNames(current));
             for (String missing : interfaceNames(restored)) {
-                if (!here.get().contains(missing)) {
+                if (!known.contains(missing)) {
                     List<String> options = new ArrayList<>();
                     options.add(missing);
                     here.get().stream().sorted().forEach(options::add);

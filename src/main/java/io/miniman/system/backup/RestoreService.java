@@ -119,7 +119,13 @@ public class RestoreService {
             throw new IllegalStateException("A restore started by " + running.get() + " is still running; wait for it to end.");
         }
         try {
-            RestorePlan plan = inspect(upload);
+            RestorePlan plan;
+            try {
+                plan = inspect(upload);
+            } catch (BackupRefusedException e) {
+                delete(incoming().resolve(upload.id()));
+                throw e;
+            }
             for (RestoreChoice choice : plan.choices()) {
                 String answer = answers.get(choice.key());
                 if (answer == null || !choice.options().contains(answer)) {
@@ -136,11 +142,11 @@ public class RestoreService {
                     SecurityContextHolder.clearContext();
                 }
             });
-            handle.completion().whenComplete((update, error) -> {
+            // callers see the end only after the upload is gone and the next restore may start
+            return new OperationHandle(handle.id(), handle.completion().whenComplete((update, error) -> {
                 running.set(null);
                 delete(incoming().resolve(upload.id()));
-            });
-            return handle;
+            }));
         } catch (RuntimeException e) {
             running.set(null);
             throw e;
