@@ -116,9 +116,13 @@ class NetworkBackupPart implements BackupPart {
                 }
             }
         }
-        changes.add("Applied like any network change: keep it within " + apply.confirmTimeout().toSeconds()
-                + " s or it rolls back by itself.");
-        return new PartPreview(readable(current), readable(restored), changes, choices);
+        String before = readable(current);
+        String after = readable(restored);
+        if (!before.equals(after) || !changes.isEmpty() || !choices.isEmpty()) {
+            changes.add("Applied like any network change: keep it within " + apply.confirmTimeout().toSeconds()
+                    + " s or it rolls back by itself.");
+        }
+        return new PartPreview(before, after, changes, choices);
     }
 
     @Override
