@@ -1,6 +1,5 @@
 package io.miniman.security;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miniman.backup.BackupPart;
+import io.miniman.backup.JsonEntry;
 import io.miniman.backup.PartPreview;
 import io.miniman.backup.RestoreContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,11 +77,7 @@ class UsersBackupPart implements BackupPart {
 
     @Override
     public Map<String, byte[]> export() {
-        try {
-            return Map.of(ENTRY, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(current().values()));
-        } catch (IOException e) {
-            throw new IllegalStateException("user accounts cannot be written as JSON", e);
-        }
+        return Map.of(ENTRY, JsonEntry.write(json, current().values(), "user accounts"));
     }
 
     @Override
@@ -160,17 +156,7 @@ class UsersBackupPart implements BackupPart {
     }
 
     private Map<String, Account> parse(Map<String, byte[]> entries) {
-        byte[] bytes = entries.get(ENTRY);
-        if (bytes == null) {
-            throw new IllegalArgumentException("the users part has no " + ENTRY);
-        }
-        List<Account> accounts;
-        try {
-            accounts = json.readValue(bytes, new TypeReference<List<Account>>() { });
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the user accounts are not readable: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        List<Account> accounts = JsonEntry.read(json, entries, ENTRY, new TypeReference<List<Account>>() { }, "the user accounts");
         Map<String, Account> byName = new TreeMap<>();
         for (Account account : accounts) {
             if (account == null || account.username() == null || !NAME.matcher(account.username()).matches()) {

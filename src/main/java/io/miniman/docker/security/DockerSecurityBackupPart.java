@@ -1,12 +1,13 @@
 package io.miniman.docker.security;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.miniman.backup.BackupPart;
+import io.miniman.backup.JsonEntry;
 import io.miniman.backup.PartPreview;
 import io.miniman.backup.RestoreContext;
 import io.miniman.docker.validation.SpecValidator;
@@ -48,11 +49,7 @@ class DockerSecurityBackupPart implements BackupPart {
 
     @Override
     public Map<String, byte[]> export() {
-        try {
-            return Map.of(ENTRY, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(policy.settings()));
-        } catch (IOException e) {
-            throw new IllegalStateException("Docker security settings cannot be written as JSON", e);
-        }
+        return Map.of(ENTRY, JsonEntry.write(json, policy.settings(), "Docker security settings"));
     }
 
     @Override
@@ -78,17 +75,8 @@ class DockerSecurityBackupPart implements BackupPart {
     }
 
     private DockerSecuritySettings parse(Map<String, byte[]> entries) {
-        byte[] bytes = entries.get(ENTRY);
-        if (bytes == null) {
-            throw new IllegalArgumentException("the Docker security part has no " + ENTRY);
-        }
-        DockerSecuritySettings settings;
-        try {
-            settings = json.readValue(bytes, DockerSecuritySettings.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the Docker security settings are not readable: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        DockerSecuritySettings settings = JsonEntry.read(json, entries, ENTRY, new TypeReference<>() { },
+                "the Docker security settings");
         try {
             validator.check(settings);
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.miniman.network.backup;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.miniman.Subscription;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.miniman.backup.BackupPart;
+import io.miniman.backup.JsonEntry;
 import io.miniman.backup.PartPreview;
 import io.miniman.backup.RestoreChoice;
 import io.miniman.backup.RestoreContext;
@@ -83,11 +84,7 @@ class NetworkBackupPart implements BackupPart {
 
     @Override
     public Map<String, byte[]> export() {
-        try {
-            return Map.of(ENTRY, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(store.current()));
-        } catch (IOException e) {
-            throw new IllegalStateException("network settings cannot be written as JSON", e);
-        }
+        return Map.of(ENTRY, JsonEntry.write(json, store.current(), "network settings"));
     }
 
     @Override
@@ -156,17 +153,7 @@ class NetworkBackupPart implements BackupPart {
     }
 
     private NetworkSettings parse(Map<String, byte[]> entries) {
-        byte[] bytes = entries.get(ENTRY);
-        if (bytes == null) {
-            throw new IllegalArgumentException("the network part has no " + ENTRY);
-        }
-        NetworkSettings settings;
-        try {
-            settings = json.readValue(bytes, NetworkSettings.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the network settings are not readable: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        NetworkSettings settings = JsonEntry.read(json, entries, ENTRY, new TypeReference<>() { }, "the network settings");
         Set<ConstraintViolation<NetworkSettings>> violations = validator.validate(settings);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException("the network settings are not valid: " + violations.stream()
@@ -211,11 +198,6 @@ class NetworkBackupPart implements BackupPart {
     /** The settings as the page shows them: the passphrase never appears. */
     private String readable(NetworkSettings settings) {
         WifiSettings masked = settings.wifi().withPassphrase(MASK);
-        try {
-            return new String(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(settings.withWifi(masked)),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("network settings cannot be shown", e);
-        }
+        return new String(JsonEntry.write(json, settings.withWifi(masked), "network settings"), StandardCharsets.UTF_8);
     }
 }
