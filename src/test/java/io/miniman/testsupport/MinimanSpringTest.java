@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "miniman.data-dir=target/test-data/${random.uuid}",
         "miniman.host.root=target/test-host/${random.uuid}",
         "miniman.admin-password=" + MinimanSpringTest.INITIAL_ADMIN_PASSWORD,
+        // systemd is not PID 1 where the tests run: the units' state is a recording from the simulated box
+        "miniman.system.systemctl=src/test/resources/system/systemctl-recorded",
         // views are tested through Karibu, which needs no frontend bundle and no dev server
         "vaadin.productionMode=true"})
 public @interface MinimanSpringTest {
