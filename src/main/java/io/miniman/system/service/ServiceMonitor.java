@@ -53,7 +53,8 @@ public class ServiceMonitor {
     public synchronized Subscription subscribe(Consumer<ServicesSnapshot> listener) {
         Subscription subscription = listeners.add(listener);
         if (polling == null) {
-            polling = scheduler.scheduleWithFixedDelay(this::poll, clock.instant().plus(INTERVAL), INTERVAL);
+            // the scheduler's own clock: the app's may be moved by tests
+            polling = scheduler.scheduleWithFixedDelay(this::poll, scheduler.getClock().instant().plus(INTERVAL), INTERVAL);
         }
         return () -> unsubscribe(subscription);
     }
