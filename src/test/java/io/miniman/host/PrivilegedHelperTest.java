@@ -81,7 +81,7 @@ class PrivilegedHelperTest {
         assertThat(helper().verb("service", "reload", "dnsmasq")).isInstanceOf(Outcome.Done.class);
         assertThat(helper().verb("service", "restart", "sshd")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("service", "enable", "nginx"))
-                .isEqualTo(new Outcome.Done("run: systemctl enable -- nginx.service\n"));
+                .isEqualTo(new Outcome.Done("run: systemd-run --wait --pipe --quiet --collect -- systemctl enable -- nginx.service\n"));
         assertThat(helper().verb("service", "mask", "hostapd")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("service", "restart", "ssh")).isInstanceOf(Outcome.Failed.class);
         // the console's own unit: not waited for, since the helper runs in its cgroup

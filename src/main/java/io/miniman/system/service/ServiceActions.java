@@ -22,6 +22,7 @@ import io.miniman.operation.OperationType;
  * service without changing what runs at boot); a viewer reads.
  */
 @Service
+@PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
 public class ServiceActions {
 
     /** Stopping one of these cuts the phone off: the WiFi, the web server in front, the console itself. */

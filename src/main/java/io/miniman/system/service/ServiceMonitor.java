@@ -18,7 +18,7 @@ import io.miniman.Subscription;
  * The one poller of the listed units, however many phones watch: it reads every {@link #INTERVAL} while
  * at least one viewer is subscribed and not at all otherwise. A change of state (active, sub-state, PID,
  * enabled) is published at the next read; figures that only moved (memory, CPU) at most every
- * {@link #FIGURES_EVERY}, so an idle page does not redraw every two seconds.
+ * {@link #FIGURES_EVERY}, and nothing when nothing moved, so an idle page is not redrawn every two seconds.
  */
 @Service
 public class ServiceMonitor {
@@ -32,6 +32,7 @@ public class ServiceMonitor {
     private final Listeners<ServicesSnapshot> listeners = new Listeners<>("services");
     private ScheduledFuture<?> polling;
     private ServicesSnapshot latest;
+    private ServicesSnapshot shown;
     private ServicesSnapshot previousRead;
     private Instant published;
 
@@ -76,10 +77,13 @@ public class ServiceMonitor {
         ServicesSnapshot read = withCpuShares(reader.read());
         previousRead = read;
         Instant now = clock.instant();
-        boolean changed = !read.sameStateAs(latest);
         latest = read;
-        if (changed || published == null || !now.isBefore(published.plus(FIGURES_EVERY))) {
+        // against what viewers last got: a figure that moved while it waited still counts
+        boolean stateChanged = !read.sameStateAs(shown);
+        boolean figuresMoved = shown == null || !read.units().equals(shown.units());
+        if (stateChanged || figuresMoved && !now.isBefore(published.plus(FIGURES_EVERY))) {
             published = now;
+            shown = read;
             listeners.publish(read);
         }
     }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +20,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import io.miniman.Subscription;
 import io.miniman.docker.Await;
 import io.miniman.host.CommandRunner;
+import io.miniman.testsupport.MovableClock;
 
 /**
  * The poller over a stand-in systemctl (a script that prints the box's recorded answer, edited by the
@@ -33,7 +32,7 @@ class ServiceMonitorTest {
     Path dir;
     private Path answer;
     private Path calls;
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private ServiceMonitor monitor;
 
@@ -102,9 +101,17 @@ class ServiceMonitorTest {
         assertThat(pushed.get(pushed.size() - 1).unit("dnsmasq").orElseThrow().activeState()).isEqualTo("failed");
         int afterChange = pushed.size();
 
+        Files.writeString(answer, Files.readString(answer).replaceFirst("MemoryCurrent=\\[not set\\]", "MemoryCurrent=5734400"));
+        clock.advance(Duration.ofSeconds(2));
+        monitor.poll();
+        assertThat(pushed).as("a figure moved two seconds after the last push: it waits").hasSize(afterChange);
         clock.advance(ServiceMonitor.FIGURES_EVERY);
         monitor.poll();
         assertThat(pushed).as("figures refreshed after ten seconds").hasSize(afterChange + 1);
+        assertThat(pushed.get(pushed.size() - 1).units().get(0).memoryBytes()).isEqualTo(5734400);
+        clock.advance(ServiceMonitor.FIGURES_EVERY);
+        monitor.poll();
+        assertThat(pushed).as("ten seconds on, but nothing moved").hasSize(afterChange + 1);
         viewer.close();
     }
 
@@ -118,28 +125,5 @@ class ServiceMonitorTest {
         assertThat(read.units()).isEmpty();
         assertThat(read.problem()).isEqualTo("systemd does not answer: System has not been booted with systemd as init "
                 + "system (PID 1). Can't operate.");
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
