@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,6 +114,16 @@ public class PrivilegedHelper {
     /** Runs one of the helper's other verbs (service, iptables-load, sysctl, deny-mac, stations, ...). */
     public Outcome verb(String verb, String... arguments) {
         return call(SERVICE_TIMEOUT, null, prepend(verb, arguments));
+    }
+
+    /**
+     * A verb that streams until it is cancelled (journal): its output lines, the helper's own refusal
+     * included, go to the sink as they come. The caller closes the command; it ends by itself only when
+     * the helper does, or after {@code limit} when someone waits for it.
+     */
+    public RunningCommand stream(Duration limit, Consumer<String> lineSink, String verb, String... arguments) {
+        requireInstalled();
+        return runner.start(command(prepend(verb, arguments)), limit, lineSink);
     }
 
     /** A verb that reads standard input (iptables-test). */

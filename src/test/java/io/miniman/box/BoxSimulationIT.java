@@ -18,6 +18,10 @@ import io.miniman.host.CommandResult;
 import io.miniman.host.CommandRunner;
 import io.miniman.network.settings.Ipv4Subnet;
 import io.miniman.network.testsupport.ScratchNetns;
+import io.miniman.system.service.JournalLine;
+import io.miniman.system.service.ServicesProperties;
+import io.miniman.system.service.SystemdReadings;
+import io.miniman.system.service.UnitStatus;
 import io.miniman.testsupport.Requires;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,10 +213,7 @@ class BoxSimulationIT {
     @Order(6)
     void theHelperWorksFromInsideTheConsolesSandbox() {
         String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
-        String uid = box.exec("id", "-u", "miniman").stdout().strip();
-        String gid = box.exec("id", "-g", "miniman").stdout().strip();
-        List<String> asConsole = List.of("nsenter", "-t", pid, "-m", "-S", uid, "-G", gid, "--",
-                "sudo", "-n", "/usr/local/sbin/miniman-helper");
+        List<String> asConsole = helperAsConsole();
         byte[] deny = box.exec("cat", "/etc/hostapd/hostapd.deny").stdout().getBytes(StandardCharsets.UTF_8);
         List<String> install = new ArrayList<>(asConsole);
         install.addAll(List.of("install", "/etc/hostapd/hostapd.deny"));
@@ -305,6 +306,103 @@ class BoxSimulationIT {
         assertThat(secure.stdout()).as(secure.stderr()).startsWith("HTTP/1.1 200").contains("window.Vaadin");
         assertThat(secure.stdout().lines().filter(l -> l.toLowerCase().startsWith("set-cookie: jsessionid=")))
                 .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
+    }
+
+    /** The root helper as the console runs it: its user, inside its sandbox's mount namespace, through sudo. */
+    private List<String> helperAsConsole(String... args) {
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        String uid = box.exec("id", "-u", "miniman").stdout().strip();
+        String gid = box.exec("id", "-g", "miniman").stdout().strip();
+        List<String> argv = new ArrayList<>(List.of("nsenter", "-t", pid, "-m", "-S", uid, "-G", gid, "--",
+                "sudo", "-n", "/usr/local/sbin/miniman-helper"));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private CommandResult helper(String... args) {
+        return box.run(helperAsConsole(args).toArray(String[]::new));
+    }
+
+    private UnitStatus unit(String name) {
+        return SystemdReadings.show(argv -> box.exec(argv.toArray(String[]::new)).stdout(), List.of(name)).get(0);
+    }
+
+    /** The Services page's reading of real systemd: one systemctl show for the default units, as the console's user. */
+    @Test
+    @Order(20)
+    void servicesAreReadFromSystemdsOwnProperties() {
+        List<String> units = ServicesProperties.HELPER_UNITS;
+        List<String> asConsoleUser = new ArrayList<>(List.of("setpriv", "--reuid=miniman", "--regid=miniman", "--init-groups"));
+        List<UnitStatus> statuses = SystemdReadings.show(argv -> {
+            List<String> command = new ArrayList<>(asConsoleUser);
+            command.addAll(argv);
+            return box.exec(command.toArray(String[]::new)).stdout();
+        }, units);
+        assertThat(statuses).extracting(UnitStatus::name).isEqualTo(units);
+        for (String running : List.of("dnsmasq", "nginx", "docker", "systemd-networkd", "miniman", "miniman-firewall")) {
+            UnitStatus status = statuses.get(units.indexOf(running));
+            assertThat(status.found()).as(running).isTrue();
+            assertThat(status.activeState()).as(running).isEqualTo("active");
+            assertThat(status.since()).as(running).isNotNull();
+            assertThat(status.enabled()).as(running).isTrue();
+        }
+        assertThat(statuses.get(units.indexOf("miniman")).mainPid()).isPositive();
+    }
+
+    @Test
+    @Order(21)
+    void theHelperRestartsStopsAndDisablesAListedUnitForTheConsole() {
+        UnitStatus before = unit("dnsmasq");
+        assertThat(before.mainPid()).isPositive();
+        CommandResult restart = helper("service", "restart", "dnsmasq");
+        assertThat(restart.exitCode()).as(restart.stderr()).isZero();
+        UnitStatus after = unit("dnsmasq");
+        assertThat(after.activeState()).isEqualTo("active");
+        assertThat(after.mainPid()).as("a new dnsmasq").isPositive().isNotEqualTo(before.mainPid());
+
+        assertThat(helper("service", "stop", "dnsmasq").exitCode()).isZero();
+        assertThat(unit("dnsmasq").activeState()).isEqualTo("inactive");
+        assertThat(helper("service", "start", "dnsmasq").exitCode()).isZero();
+        assertThat(unit("dnsmasq").activeState()).isEqualTo("active");
+
+        assertThat(helper("service", "disable", "dnsmasq").exitCode()).isZero();
+        assertThat(unit("dnsmasq").unitFileState()).isEqualTo("disabled");
+        assertThat(helper("service", "enable", "dnsmasq").exitCode()).isZero();
+        assertThat(unit("dnsmasq").enabled()).isTrue();
+    }
+
+    @Test
+    @Order(22)
+    void theHelperRefusesAUnitOutsideItsList() {
+        for (String[] refused : List.of(new String[] {"service", "restart", "ssh"},
+                new String[] {"service", "stop", "systemd-journald"}, new String[] {"service", "mask", "dnsmasq"},
+                new String[] {"journal", "ssh"}, new String[] {"journal", "dnsmasq", "--since=2000-01-01"})) {
+            CommandResult result = helper(refused);
+            assertThat(result.exitCode()).as(String.join(" ", refused)).isEqualTo(2);
+            assertThat(result.stderr()).as(String.join(" ", refused)).startsWith("miniman-helper: ");
+        }
+        assertThat(box.run("systemctl", "is-active", "systemd-journald").stdout().strip()).isEqualTo("active");
+    }
+
+    /** The journal verb as the console follows it: the last entries, then new ones, ended by a signal. */
+    @Test
+    @Order(23)
+    void theJournalOfAUnitFollowsThroughTheHelper() {
+        long marker = System.currentTimeMillis() / 1000;
+        List<String> follow = new ArrayList<>(List.of("sh", "-c", "(sleep 3; systemctl restart dnsmasq) & exec \"$@\"",
+                "follow", "timeout", "8"));
+        follow.addAll(helperAsConsole("journal", "dnsmasq"));
+        CommandResult result = box.run(Duration.ofSeconds(30), follow.toArray(String[]::new));
+        assertThat(result.exitCode()).as("ended by timeout's SIGTERM: " + result.stderr()).isEqualTo(124);
+        List<JournalLine> lines = result.stdout().lines().map(SystemdReadings::journalLine).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.time()).as(line.message()).isNotNull());
+        assertThat(lines).as("dnsmasq's own start message after the restart, followed live")
+                .anySatisfy(line -> {
+                    assertThat(line.message()).startsWith("started, version");
+                    assertThat(line.time().getEpochSecond()).isGreaterThanOrEqualTo(marker + 2);
+                });
+        assertThat(box.exec("sh", "-c", "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = journalctl ] && echo $p; "
+                + "done; true").stdout()).as("no journalctl left behind").isEmpty();
     }
 
     private <T> T timed(String name, Supplier<T> step) {

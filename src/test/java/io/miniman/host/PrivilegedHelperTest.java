@@ -80,9 +80,24 @@ class PrivilegedHelperTest {
                 .isEqualTo(new Outcome.Done("run: systemctl restart -- hostapd.service\n"));
         assertThat(helper().verb("service", "reload", "dnsmasq")).isInstanceOf(Outcome.Done.class);
         assertThat(helper().verb("service", "restart", "sshd")).isInstanceOf(Outcome.Failed.class);
-        assertThat(helper().verb("service", "enable", "hostapd")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "enable", "nginx"))
+                .isEqualTo(new Outcome.Done("run: systemd-run --wait --pipe --quiet --collect -- systemctl enable -- nginx.service\n"));
+        assertThat(helper().verb("service", "mask", "hostapd")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("service", "restart", "ssh")).isInstanceOf(Outcome.Failed.class);
+        // the console's own unit: not waited for, since the helper runs in its cgroup
+        assertThat(helper().verb("service", "stop", "miniman"))
+                .isEqualTo(new Outcome.Done("run: systemctl --no-block stop -- miniman.service\n"));
         assertThat(helper().verb("service", "restart", "hostapd.service --now")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("service", "--help", "hostapd")).isInstanceOf(Outcome.Failed.class);
+    }
+
+    @Test
+    void theJournalOfAnAllowlistedUnitOnly() {
+        assertThat(helper().verb("journal", "dnsmasq")).isEqualTo(new Outcome.Done("run: journalctl --no-pager -u "
+                + "dnsmasq.service -f -n 200 -o json --output-fields=MESSAGE,PRIORITY,SYSLOG_IDENTIFIER,_PID,_COMM\n"));
+        assertThat(helper().verb("journal", "ssh")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("journal", "dnsmasq", "--since=1970")).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) helper().verb("journal", "../../etc/shadow")).message()).contains("not an allowlisted unit");
     }
 
     @Test

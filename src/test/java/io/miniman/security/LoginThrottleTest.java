@@ -3,10 +3,8 @@ package io.miniman.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,33 +28,11 @@ import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationType;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.testsupport.MinimanSpringTest;
+import io.miniman.testsupport.MovableClock;
 
 /** The throttle over the suite's database, with a clock of its own; each test uses addresses of its own. */
 @MinimanSpringTest
 class LoginThrottleTest {
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Autowired
     LoginFailureRepository repository;
@@ -69,7 +45,7 @@ class LoginThrottleTest {
     @Autowired
     PasswordEncoder encoder;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
 
     private LoginThrottle throttle() {
         return new LoginThrottle(repository, transaction, clock);

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "miniman.host.root=target/test-host/${random.uuid}",
         "miniman.admin-password=" + MinimanSpringTest.INITIAL_ADMIN_PASSWORD,
         "miniman.metrics.token=" + MinimanSpringTest.METRICS_TOKEN,
+        // systemd is not PID 1 where the tests run: the units' state is a recording from the simulated box
+        "miniman.system.systemctl=src/test/resources/system/systemctl-recorded",
         // views are tested through Karibu, which needs no frontend bundle and no dev server
         "vaadin.productionMode=true"})
 public @interface MinimanSpringTest {
