@@ -172,6 +172,11 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         return repository.count(OperationSpecifications.of(filter, OperationReader.current()));
     }
 
+    /** Whether an operation on this target is pending or running (the REST API answers 409 rather than queue). */
+    public boolean busy(OperationTarget target) {
+        return tails.containsKey(target.key());
+    }
+
     /** Operations pending or running now (the header's live count). */
     public int activeCount() {
         return active.get();
@@ -187,6 +192,9 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
 
     static String currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof OperationActor actor) {
+            return actor.actorName();
+        }
         return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
 
