@@ -5,6 +5,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import io.miniman.security.CurrentUser;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,7 +14,9 @@ final class ApiRolesInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("io.miniman")) {
+        // a finished SSE stream is dispatched once more without the token's identity: its request was checked
+        if (request.getDispatcherType() == DispatcherType.ASYNC || !(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getPackageName().startsWith("io.miniman")) {
             return true;
         }
         ApiRoles roles = method.getMethodAnnotation(ApiRoles.class);
