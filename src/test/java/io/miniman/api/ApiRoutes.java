@@ -17,12 +17,13 @@ public record ApiRoutes(String method, String path, HandlerMethod handler) {
         RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         List<ApiRoutes> routes = new ArrayList<>();
         mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            if (handler.getBeanType() == UnknownApiPath.class) {
+            // springdoc's own document routes are not API endpoints; the catch-all only answers 404
+            if (handler.getBeanType() == UnknownApiPath.class || !handler.getBeanType().getPackageName().startsWith("io.miniman")) {
                 return;
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String path : info.getPatternValues()) {
-                if (path.startsWith(ApiPaths.V1 + "/") && !path.equals(ApiPaths.OPENAPI)) {
+                if (path.startsWith(ApiPaths.V1 + "/")) {
                     methods.forEach(m -> routes.add(new ApiRoutes(m.name(), path, handler)));
                 }
             }

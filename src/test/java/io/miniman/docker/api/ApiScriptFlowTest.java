@@ -129,23 +129,22 @@ class ApiScriptFlowTest {
         String volume = DockerTestEngine.name("api-vol");
         HttpResponse<String> created = admin.send("POST", "/api/v1/volumes", "{\"name\":\"" + volume + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        assertThat(follow(admin, ApiHttp.json(created).path("operationId").asLong()).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(follow(admin, accepted(created)).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(admin.get("/api/v1/volumes/" + volume).statusCode()).isEqualTo(200);
         // driver options are an admin's: an operator is refused with the field named
         HttpResponse<String> bind = as("flow-op", Role.OPERATOR).send("POST", "/api/v1/volumes",
                 "{\"name\":\"" + volume + "-2\",\"options\":{\"type\":\"none\",\"o\":\"bind\",\"device\":\"/\"}}");
         assertThat(bind.statusCode()).isEqualTo(403);
         assertThat(ApiHttp.json(bind).path("errors").get(0).path("field").asText()).startsWith("options");
-        assertThat(follow(admin, ApiHttp.json(admin.send("DELETE", "/api/v1/volumes/" + volume, null)).path("operationId").asLong())
+        assertThat(follow(admin, accepted(admin.send("DELETE", "/api/v1/volumes/" + volume, null)))
                 .path("status").asText()).isEqualTo("COMPLETED");
         assertThat(admin.get("/api/v1/volumes/" + volume).statusCode()).isEqualTo(404);
 
         String network = DockerTestEngine.name("api-net");
         HttpResponse<String> net = admin.send("POST", "/api/v1/docker-networks", "{\"name\":\"" + network + "\"}");
-        assertThat(follow(admin, ApiHttp.json(net).path("operationId").asLong()).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(follow(admin, accepted(net)).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(admin.get("/api/v1/docker-networks/" + network).statusCode()).isEqualTo(200);
-        assertThat(follow(admin, ApiHttp.json(admin.send("DELETE", "/api/v1/docker-networks/" + network, null))
-                .path("operationId").asLong()).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(follow(admin, accepted(admin.send("DELETE", "/api/v1/docker-networks/" + network, null))).path("status").asText()).isEqualTo("COMPLETED");
 
         JsonNode images = ApiHttp.json(viewer.get("/api/v1/images"));
         String imageId = null;
@@ -159,14 +158,20 @@ class ApiScriptFlowTest {
         String tag = "127.0.0.1:5000/" + DockerTestEngine.PREFIX + "-apitag:1";
         try {
             HttpResponse<String> tagged = admin.send("POST", "/api/v1/images/" + imageId + "/tag", "{\"reference\":\"" + tag + "\"}");
-            assertThat(follow(admin, ApiHttp.json(tagged).path("operationId").asLong()).path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(follow(admin, accepted(tagged)).path("status").asText()).isEqualTo("COMPLETED");
             HttpResponse<String> untag = admin.send("DELETE", "/api/v1/images/" + imageId + "?reference=" + tag, null);
-            assertThat(follow(admin, ApiHttp.json(untag).path("operationId").asLong()).path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(follow(admin, accepted(untag)).path("status").asText()).isEqualTo("COMPLETED");
         } finally {
             // the shared test image must never keep a tag with this run's prefix: cleanUp removes such images by force
             DockerTestEngine.docker(List.of("rmi", tag));
         }
         assertThat(ApiHttp.json(viewer.get("/api/v1/images")).toString()).doesNotContain(tag).contains(DockerTestEngine.IMAGE);
+    }
+
+    /** The operation a 202 answer names (failing with the answer's body when it is not a 202). */
+    static long accepted(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return ApiHttp.json(response).path("operationId").asLong();
     }
 
     /** Follows an operation's Server-Sent Events until the stream ends; returns the last state it carried. */

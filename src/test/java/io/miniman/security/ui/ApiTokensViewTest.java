@@ -20,6 +20,7 @@ import io.miniman.api.ApiClients;
 import io.miniman.security.ApiTokens;
 import io.miniman.security.CreatedApiToken;
 import io.miniman.security.NewApiToken;
+import io.miniman.security.PasswordChange;
 import io.miniman.security.Role;
 import io.miniman.security.UserService;
 import io.miniman.testsupport.KaribuTest;
@@ -31,8 +32,13 @@ class ApiTokensViewTest extends KaribuTest {
     @Autowired
     UserService users;
 
+    /** A user who has chosen their own password (else the console first asks for one). */
     private void signIn(String name, Role role) {
-        ApiClients.as("admin", Role.ADMIN, () -> users.find(name).isPresent() ? null : users.create(name, role, "View-test-pass-1"));
+        if (users.find(name).isEmpty()) {
+            ApiClients.as("admin", Role.ADMIN, () -> users.create(name, role, "View-test-pass-1"));
+            ApiClients.as(name, role, () -> users.changeOwnPassword(new PasswordChange("View-test-pass-1", "View-own-pass-22",
+                    "View-own-pass-22")));
+        }
         login(name, role.name());
     }
 
