@@ -33,7 +33,8 @@ import jakarta.validation.ConstraintViolationException;
  * Every API error as an RFC 9457 problem document. Validation errors carry a field list built from the
  * same Bean Validation annotations the forms use; an engine refusal keeps the engine's words.
  */
-@RestControllerAdvice(basePackages = "io.miniman")
+// for every handler, and for requests no handler matched (an unknown method or body type gets its 405 or 415 here)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -81,7 +82,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!request.getRequestURI().startsWith("/api/")) {
+            // the console's own pages (Vaadin, forwarded through Spring MVC) keep their error handling
+            throw e;
+        }
         log.warn("API request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The console could not complete the request", request));
     }

@@ -90,7 +90,7 @@ class ApiContractTest {
                 }
                 int status = mvc.perform(request(HttpMethod.valueOf(route.method()), route.concretePath())
                                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                                .contentType(route.contentType()).content("{}"))
                         .andReturn().getResponse().getStatus();
                 assertThat(status).as(role + " " + route.method() + " " + route.path()).isEqualTo(403);
             }

@@ -11,20 +11,22 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Every API route Spring MVC has registered, read from its handler mapping (not from a list kept by hand). */
-public record ApiRoutes(String method, String path, HandlerMethod handler) {
+public record ApiRoutes(String method, String path, String contentType, HandlerMethod handler) {
 
     public static List<ApiRoutes> all(ApplicationContext context) {
         RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         List<ApiRoutes> routes = new ArrayList<>();
         mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            // springdoc's own document routes are not API endpoints; the catch-all only answers 404
-            if (handler.getBeanType() == UnknownApiPath.class || !handler.getBeanType().getPackageName().startsWith("io.miniman")) {
+            // springdoc's own document routes are not API endpoints
+            if (!handler.getBeanType().getPackageName().startsWith("io.miniman")) {
                 return;
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            String contentType = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+                    .map(Object::toString).orElse("application/json");
             for (String path : info.getPatternValues()) {
                 if (path.startsWith(ApiPaths.V1 + "/")) {
-                    methods.forEach(m -> routes.add(new ApiRoutes(m.name(), path, handler)));
+                    methods.forEach(m -> routes.add(new ApiRoutes(m.name(), path, contentType, handler)));
                 }
             }
         });

@@ -169,6 +169,11 @@ class ApiSecurityTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/no-such-thing").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin))
                 .andExpect(status().isNotFound()).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/images/build").queryParam("tag", "x").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnsupportedMediaType()).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(put("/api/v1/containers").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin))
+                .andExpect(status().isMethodNotAllowed());
         assertThat(operations.count(OperationFilter.all())).isEqualTo(before);
     }
 
