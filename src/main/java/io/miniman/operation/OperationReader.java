@@ -32,11 +32,16 @@ public record OperationReader(String name, boolean admin) {
 
     /** The row as this reader may see it: private details blanked for anyone but an admin or the author. */
     public OperationUpdate shown(OperationUpdate row) {
-        if (admin || row.details() == null || !hasPrivateDetails(row) || row.user().equals(name)) {
+        if (admin || row.details() == null || !hasPrivateDetails(row) || authoredBy(row)) {
             return row;
         }
         return new OperationUpdate(row.id(), row.type(), row.name(), row.target(), row.status(), row.user(),
                 row.startTime(), row.endTime(), null, row.result(), row.errorMessage());
+    }
+
+    /** The reader's own row, signed in the console or through one of their API tokens ("alice (token ci)"). */
+    private boolean authoredBy(OperationUpdate row) {
+        return row.user().equals(name) || row.user().startsWith(name + " (token ");
     }
 
     static boolean hasPrivateDetails(OperationUpdate row) {

@@ -44,6 +44,8 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
     private final Clock clock;
     private final ThreadPoolExecutor executor;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    /** Pending or running operations per target; a tail outlives its last operation's published end by a moment. */
+    private final Map<String, Integer> unfinished = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
 
     OperationService(OperationLogRepository repository, OperationEvents events, Clock clock) {
@@ -97,10 +99,12 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         Run run = new Run(save(new OperationLog(type, bound(name, 100), target, OperationStatus.PENDING, currentUser(),
                 clock.instant())));
         active.incrementAndGet();
-        run.publish();
-        CompletableFuture<OperationUpdate> done = new CompletableFuture<>();
         // untargeted work has nothing to collide with: it gets a queue of its own
         String key = target == null ? "#" + run.id() : target.key();
+        run.busyKey = key;
+        unfinished.merge(key, 1, Integer::sum);
+        run.publish();
+        CompletableFuture<OperationUpdate> done = new CompletableFuture<>();
         CompletableFuture<Void> queued = tails.compute(key, (k, previous) -> {
             CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
             return before.thenRunAsync(() -> done.complete(run.execute(work)), lane)
@@ -172,6 +176,11 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         return repository.count(OperationSpecifications.of(filter, OperationReader.current()));
     }
 
+    /** Whether an operation on this target is pending or running (the REST API answers 409 rather than queue). */
+    public boolean busy(OperationTarget target) {
+        return unfinished.containsKey(target.key());
+    }
+
     /** Operations pending or running now (the header's live count). */
     public int activeCount() {
         return active.get();
@@ -187,6 +196,9 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
 
     static String currentUser() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof OperationActor actor) {
+            return actor.actorName();
+        }
         return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
 
@@ -218,6 +230,8 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
         private final List<String> secrets = new CopyOnWriteArrayList<>();
         private final StringBuilder details = new StringBuilder();
         private long lastPublished;
+        /** Set for submitted work: counted in {@code unfinished} until it ends. */
+        private String busyKey;
 
         Run(OperationLog row) {
             this.row = row;
@@ -275,6 +289,9 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
                 update = save(row).toUpdate();
             } finally {
                 active.decrementAndGet();
+                if (busyKey != null) {
+                    unfinished.computeIfPresent(busyKey, (k, count) -> count <= 1 ? null : count - 1);
+                }
             }
             events.publish(update);
             return update;

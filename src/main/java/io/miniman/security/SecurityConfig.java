@@ -38,7 +38,9 @@ class SecurityConfig {
         // no limit on sessions per user; the registry is how OpenSessions finds a user's sessions to end them
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions));
         // provisioning waits on the health check (it says "ok" and nothing else)
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health").permitAll()
+                // the API's Swagger UI (served from the jar) and the document it reads: admins only
+                .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(Roles.ADMIN));
         // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,
         // and denies every other path to anonymous users
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

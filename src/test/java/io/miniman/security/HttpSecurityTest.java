@@ -35,6 +35,8 @@ class HttpSecurityTest {
     @Autowired
     ServletContext servletContext;
     @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
     OperationService operations;
     @Autowired
     AppUserRepository users;
@@ -94,6 +96,24 @@ class HttpSecurityTest {
         assertThat(scraper.headers().allValues("Set-Cookie")).isEmpty();
         // the token opens the figures, nothing else
         assertThat(getAs("/actuator/env", "10.3.3.3", MinimanSpringTest.METRICS_TOKEN).statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void everyApiRouteWithoutATokenAnswers401AsAProblemDocument() throws Exception {
+        List<io.miniman.api.ApiRoutes> routes = io.miniman.api.ApiRoutes.all(applicationContext);
+        assertThat(routes).extracting(io.miniman.api.ApiRoutes::path).contains("/api/v1/containers", "/api/v1/operations/events");
+        for (io.miniman.api.ApiRoutes route : routes) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route.concretePath()))
+                    .method(route.method(), HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(route.method() + " " + route.path()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).as(route.path()).hasValue("application/problem+json");
+        }
+        for (String path : List.of("/api/v1/openapi.json", "/api/v1/no/such/path", "/api/../api/v1/users", "/swagger-ui/openapi.json",
+                "/swagger-ui/index.html")) {
+            assertThat(get(path).statusCode()).as(path).isIn(302, 400, 401, 403);
+            assertThat(get(path).body()).as(path).doesNotContain("\"paths\"", "Exception");
+        }
     }
 
     @Test

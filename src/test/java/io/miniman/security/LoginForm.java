@@ -8,12 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** The sign-in form as a browser posts it, from a client address that the loopback proxy rule believes. */
-final class LoginForm {
+public final class LoginForm {
 
     private LoginForm() {
     }
 
-    static HttpResponse<String> post(HttpClient http, int port, String user, String password, String clientAddress)
+    public static HttpResponse<String> post(HttpClient http, int port, String user, String password, String clientAddress)
             throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);

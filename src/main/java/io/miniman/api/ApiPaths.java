@@ -1,0 +1,13 @@
+package io.miniman.api;
+
+/** Where the API lives; controllers map under {@link #V1}. */
+public final class ApiPaths {
+
+    public static final String V1 = "/api/v1";
+    public static final String OPERATIONS = V1 + "/operations";
+    public static final String IMAGE_BUILD = V1 + "/images/build";
+    public static final String OPENAPI = V1 + "/openapi.json";
+
+    private ApiPaths() {
+    }
+}
