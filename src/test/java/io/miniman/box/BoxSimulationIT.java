@@ -307,6 +307,58 @@ class BoxSimulationIT {
                 .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
     }
 
+    /**
+     * The host name as the console sets it: the helper through sudo, as the console's user inside its
+     * sandbox, then read back with hostnamectl.
+     */
+    @Test
+    @Order(30)
+    void hostNameAndTimeZoneSetThroughTheConsolesPathReadBackWithSystemdsTools() {
+        String before = box.exec("hostnamectl", "hostname").stdout().strip();
+        String zoneBefore = box.exec("timedatectl", "show", "-p", "Timezone", "--value").stdout().strip();
+        try {
+            CommandResult renamed = asConsole("hostname", "mb-hist-renamed");
+            assertThat(renamed.exitCode()).as(renamed.stdout() + renamed.stderr()).isZero();
+            assertThat(box.exec("hostnamectl", "hostname").stdout().strip()).isEqualTo("mb-hist-renamed");
+            assertThat(box.exec("hostnamectl", "hostname", "--static").stdout().strip()).isEqualTo("mb-hist-renamed");
+
+            CommandResult refused = asConsole("hostname", "evil;reboot");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(box.exec("hostnamectl", "hostname").stdout().strip()).isEqualTo("mb-hist-renamed");
+
+            CommandResult zone = asConsole("timezone", "Europe/Berlin");
+            assertThat(zone.exitCode()).as(zone.stdout() + zone.stderr()).isZero();
+            assertThat(box.exec("timedatectl", "show", "-p", "Timezone", "--value").stdout().strip()).isEqualTo("Europe/Berlin");
+        } finally {
+            asConsole("hostname", before);
+            asConsole("timezone", zoneBefore.isEmpty() ? "Etc/UTC" : zoneBefore);
+        }
+    }
+
+    /** The console shows what a reset does in system-reset's own words, asked through the helper as the console. */
+    @Test
+    @Order(31)
+    void hostResetDescriptionIsTheTextOfTheCli() {
+        CommandResult cli = box.exec("system-reset", "--describe", "--no-reboot");
+        CommandResult console = asConsole("system-reset-describe", "--no-reboot");
+        assertThat(console.exitCode()).as(console.stderr()).isZero();
+        assertThat(console.stdout()).isEqualTo(cli.stdout())
+                .startsWith("This resets the WiFi, the network, the console's users and its history.")
+                .contains("/var/backups/miniman/<time>-reset/", "keeps Docker's containers");
+        assertThat(asConsole("system-reset-describe", "--purge-docker").stdout())
+                .contains("removes every container, image and volume", "- reboots the box");
+    }
+
+    private CommandResult asConsole(String... helperArgs) {
+        String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+        String uid = box.exec("id", "-u", "miniman").stdout().strip();
+        String gid = box.exec("id", "-g", "miniman").stdout().strip();
+        List<String> argv = new ArrayList<>(List.of("nsenter", "-t", pid, "-m", "-S", uid, "-G", gid, "--",
+                "sudo", "-n", "/usr/local/sbin/miniman-helper"));
+        argv.addAll(List.of(helperArgs));
+        return box.run(argv.toArray(String[]::new));
+    }
+
     private <T> T timed(String name, Supplier<T> step) {
         long start = System.nanoTime();
         try {

@@ -38,12 +38,13 @@ public class HostSettingsActions {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        if (!host.timeZones().contains(settings.timeZone())) {
+        if (!host.knowsTimeZone(settings.timeZone())) {
             throw new IllegalArgumentException("unknown time zone: " + settings.timeZone());
         }
-        HostFacts now = host.facts();
-        boolean rename = !now.hostname().equals(settings.hostname());
-        boolean rezone = !now.timeZone().equals(settings.timeZone());
+        String hostname = host.hostnameNow();
+        String zone = host.timeZoneNow();
+        boolean rename = !hostname.equals(settings.hostname());
+        boolean rezone = !zone.equals(settings.timeZone());
         if (!rename && !rezone) {
             return Optional.empty();
         }
@@ -52,12 +53,12 @@ public class HostSettingsActions {
             if (rename) {
                 require(host.applyHostname(settings.hostname()), "host name");
                 context.progress("host name is now " + settings.hostname());
-                done.append("host name ").append(now.hostname()).append(" → ").append(settings.hostname());
+                done.append("host name ").append(hostname).append(" → ").append(settings.hostname());
             }
             if (rezone) {
                 require(host.applyTimeZone(settings.timeZone()), "time zone");
                 context.progress("time zone is now " + settings.timeZone());
-                done.append(done.isEmpty() ? "" : "; ").append("time zone ").append(now.timeZone()).append(" → ")
+                done.append(done.isEmpty() ? "" : "; ").append("time zone ").append(zone).append(" → ")
                         .append(settings.timeZone());
             }
             return done.toString();

@@ -57,7 +57,7 @@ public class PowerActions {
      * waiting page can tell apart.
      */
     public OperationHandle reset(String typedHostname, boolean purgeDocker) {
-        String hostname = host.facts().hostname();
+        String hostname = host.hostnameNow();
         if (!hostname.equals(typedHostname == null ? "" : typedHostname.strip())) {
             throw new IllegalArgumentException("type the host name \"" + hostname + "\" to confirm the reset");
         }
