@@ -24,28 +24,32 @@ import io.miniman.system.metrics.SeriesKey;
  */
 class ResourceHistoryCharts extends Div {
 
-    /** A chart: which metrics it draws, how a series is named and how a stored value is shown. */
+    /**
+     * A chart: which metrics it draws, how a series is named and how a stored value is shown. An optional
+     * chart is left out while nothing is stored for it (no thermal sensor, no radio); the others are drawn
+     * empty and filled as the first samples come.
+     */
     private record Spec(String id, String title, Supplier<ApexOptions> options, List<Metric> metrics,
-            Function<SeriesKey, String> name, double divisor) {
+            Function<SeriesKey, String> name, double divisor, boolean optional) {
     }
 
     private static final double KIB = 1024;
     private static final List<Spec> SPECS = List.of(
             new Spec("cpu-chart", "CPU", () -> ApexOptions.area().yRange(0, 100).unit(" %", 0), List.of(Metric.CPU),
-                    key -> key.subject().isEmpty() ? "All cores" : "Core " + key.subject().replace("cpu", ""), 1),
+                    key -> key.subject().isEmpty() ? "All cores" : "Core " + key.subject().replace("cpu", ""), 1, false),
             new Spec("memory-chart", "Memory", () -> ApexOptions.area().yRange(0, 100).unit(" %", 0).colors("#16a34a", "#ca8a04"),
-                    List.of(Metric.MEMORY, Metric.SWAP), key -> key.metric() == Metric.MEMORY ? "Memory used" : "Swap used", 1),
-            new Spec("load-chart", "Load (1 min)", () -> ApexOptions.line().unit("", 2), List.of(Metric.LOAD), key -> "Load", 1),
+                    List.of(Metric.MEMORY, Metric.SWAP), key -> key.metric() == Metric.MEMORY ? "Memory used" : "Swap used", 1, false),
+            new Spec("load-chart", "Load (1 min)", () -> ApexOptions.line().unit("", 2), List.of(Metric.LOAD), key -> "Load", 1, false),
             new Spec("network-chart", "Network", () -> ApexOptions.line().unit(" KiB/s", 1),
                     List.of(Metric.NET_RECEIVED, Metric.NET_SENT),
-                    key -> key.subject() + (key.metric() == Metric.NET_RECEIVED ? " in" : " out"), KIB),
+                    key -> key.subject() + (key.metric() == Metric.NET_RECEIVED ? " in" : " out"), KIB, false),
             new Spec("disk-chart", "Disk used", () -> ApexOptions.line().yRange(0, 100).unit(" %", 1), List.of(Metric.DISK),
-                    SeriesKey::subject, 1),
+                    SeriesKey::subject, 1, false),
             new Spec("temperature-chart", "Temperature", () -> ApexOptions.line().unit(" °C", 1), List.of(Metric.TEMPERATURE),
-                    SeriesKey::subject, 1),
+                    SeriesKey::subject, 1, true),
             new Spec("clients-chart", "WiFi clients and containers", () -> ApexOptions.line().unit("", 0),
                     List.of(Metric.WIFI_CLIENTS, Metric.CONTAINERS),
-                    key -> key.metric() == Metric.WIFI_CLIENTS ? "WiFi clients" : "Running containers", 1));
+                    key -> key.metric() == Metric.WIFI_CLIENTS ? "WiFi clients" : "Running containers", 1, true));
 
     private final MetricsHistory history;
     private final RadioButtonGroup<HistoryRange> range = new RadioButtonGroup<>();
@@ -99,8 +103,7 @@ class ResourceHistoryCharts extends Div {
                             .toList());
                 }
             }
-            // a chart with nothing stored (no thermal sensor, no radio) is left out rather than drawn empty
-            if (keys.isEmpty()) {
+            if (keys.isEmpty() && spec.optional()) {
                 continue;
             }
             ApexChart chart = new ApexChart(options);

@@ -31,6 +31,12 @@ import io.miniman.system.ProcReader;
 public class MetricsHistory {
 
     static final long INTERVAL_MILLIS = 10_000;
+    /**
+     * The station list comes from hostapd through sudo and the root helper, and sudo logs every call: once
+     * a minute keeps that to 1440 lines a day instead of 8640, and a minute is the history's resolution
+     * after the first day anyway.
+     */
+    static final int WIFI_EVERY = 6;
     private static final Logger log = LoggerFactory.getLogger(MetricsHistory.class);
 
     private final MetricStore store;
@@ -40,6 +46,7 @@ public class MetricsHistory {
     private final ContainerService containers;
     private final Clock clock;
     private final Listeners<MetricsSample> listeners = new Listeners<>("resource history");
+    private int samples;
 
     MetricsHistory(MetricStore store, MinimanProperties properties, MetricsProperties metrics, ClientService clients,
             DockerEngine docker, ContainerService containers, Clock clock) {
@@ -62,10 +69,12 @@ public class MetricsHistory {
         }
     }
 
-    MetricsSample sample() {
+    synchronized MetricsSample sample() {
         Instant at = clock.instant();
         Map<SeriesKey, Double> values = new LinkedHashMap<>(host.sample(at));
-        wifiClients().ifPresent(n -> values.put(SeriesKey.of(Metric.WIFI_CLIENTS), (double) n));
+        if (samples++ % WIFI_EVERY == 0) {
+            wifiClients().ifPresent(n -> values.put(SeriesKey.of(Metric.WIFI_CLIENTS), (double) n));
+        }
         runningContainers().ifPresent(n -> values.put(SeriesKey.of(Metric.CONTAINERS), (double) n));
         return new MetricsSample(at, values);
     }
