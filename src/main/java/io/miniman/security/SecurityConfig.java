@@ -37,8 +37,9 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         // no limit on sessions per user; the registry is how OpenSessions finds a user's sessions to end them
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions));
-        // provisioning waits on the health check (it says "ok" and nothing else)
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health").permitAll()
+        // provisioning waits on the health check (it says "ok" and nothing else); /waiting is the page
+        // that polls it while the box reboots, when the session is gone with the console
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/health", "/waiting").permitAll()
                 // the API's Swagger UI (served from the jar) and the document it reads: admins only
                 .requestMatchers("/swagger-ui.html", "/swagger-ui/**").hasRole(Roles.ADMIN));
         // Vaadin's configurer permits its own resources and internal requests, keeps its CSRF protection,

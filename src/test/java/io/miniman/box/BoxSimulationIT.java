@@ -308,6 +308,51 @@ class BoxSimulationIT {
                 .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("; Secure"));
     }
 
+    /**
+     * The host name as the console sets it: the helper through sudo, as the console's user inside its
+     * sandbox, then read back with hostnamectl.
+     */
+    @Test
+    @Order(30)
+    void hostNameAndTimeZoneSetThroughTheConsolesPathReadBackWithSystemdsTools() {
+        // Docker bind-mounts its own /etc/hostname into the box, and hostnamed's atomic rename over a mount
+        // point fails with EBUSY; a real box has a plain file there, which the unmount leaves in place
+        box.run("umount", "/etc/hostname");
+        String before = box.exec("hostnamectl", "hostname").stdout().strip();
+        String zoneBefore = box.exec("timedatectl", "show", "-p", "Timezone", "--value").stdout().strip();
+        try {
+            CommandResult renamed = helper("hostname", "mb-hist-renamed");
+            assertThat(renamed.exitCode()).as(renamed.stdout() + renamed.stderr()).isZero();
+            assertThat(box.exec("hostnamectl", "hostname").stdout().strip()).isEqualTo("mb-hist-renamed");
+            assertThat(box.exec("hostnamectl", "hostname", "--static").stdout().strip()).isEqualTo("mb-hist-renamed");
+
+            CommandResult refused = helper("hostname", "evil;reboot");
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(box.exec("hostnamectl", "hostname").stdout().strip()).isEqualTo("mb-hist-renamed");
+
+            CommandResult zone = helper("timezone", "Europe/Berlin");
+            assertThat(zone.exitCode()).as(zone.stdout() + zone.stderr()).isZero();
+            assertThat(box.exec("timedatectl", "show", "-p", "Timezone", "--value").stdout().strip()).isEqualTo("Europe/Berlin");
+        } finally {
+            helper("hostname", before);
+            helper("timezone", zoneBefore.isEmpty() ? "Etc/UTC" : zoneBefore);
+        }
+    }
+
+    /** The console shows what a reset does in system-reset's own words, asked through the helper as the console. */
+    @Test
+    @Order(31)
+    void hostResetDescriptionIsTheTextOfTheCli() {
+        CommandResult cli = box.exec("system-reset", "--describe", "--no-reboot");
+        CommandResult console = helper("system-reset-describe", "--no-reboot");
+        assertThat(console.exitCode()).as(console.stderr()).isZero();
+        assertThat(console.stdout()).isEqualTo(cli.stdout())
+                .startsWith("This resets the WiFi, the network, the console's users and its history.")
+                .contains("/var/backups/miniman/<time>-reset/", "keeps Docker's containers");
+        assertThat(helper("system-reset-describe", "--purge-docker").stdout())
+                .contains("removes every container, image and volume", "- reboots the box");
+    }
+
     /** The root helper as the console runs it: its user, inside its sandbox's mount namespace, through sudo. */
     private List<String> helperAsConsole(String... args) {
         String pid = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();

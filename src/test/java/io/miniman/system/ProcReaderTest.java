@@ -26,6 +26,20 @@ class ProcReaderTest {
     }
 
     @Test
+    void readsWhatTheResourceHistoryRecords() {
+        assertThat(proc.cores()).containsOnlyKeys("cpu0", "cpu1");
+        assertThat(proc.cores().get("cpu1").total()).isEqualTo(500);
+        ProcReader.Memory memory = proc.memory();
+        assertThat(memory.swapTotalBytes()).isEqualTo(512_000_000L);
+        assertThat(memory.swapFreeBytes()).isEqualTo(409_600_000L);
+        assertThat(proc.interfaceBytes()).containsKeys("lo", "eth0", "wlan0");
+        assertThat(proc.interfaceBytes().get("eth0")).isEqualTo(new ProcReader.InterfaceBytes(123_456_789L, 98_765_432L));
+        assertThat(proc.mounts()).contains(new ProcReader.Mount("/dev/mmcblk0p1", "/boot/firmware", "vfat"),
+                new ProcReader.Mount("/dev/sda1", "/media/my stick", "ext4"));
+        assertThat(proc.kernel()).isEqualTo("6.1.0-miniman-test");
+    }
+
+    @Test
     void cpuPercentIsTheBusyShareBetweenTwoSamples() {
         ProcReader.CpuTimes earlier = new ProcReader.CpuTimes(1000, 850);
         ProcReader.CpuTimes later = new ProcReader.CpuTimes(1200, 900);
