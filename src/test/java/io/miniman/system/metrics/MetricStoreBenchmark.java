@@ -1,5 +1,6 @@
 package io.miniman.system.metrics;
 
+import io.miniman.testsupport.MovableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.miniman.system.metrics;
 
+import io.miniman.testsupport.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
