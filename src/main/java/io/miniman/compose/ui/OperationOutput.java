@@ -1,7 +1,6 @@
 package io.miniman.compose.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -10,6 +9,8 @@ import io.miniman.docker.ui.UiUpdates;
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.log.LogViewer;
+import io.miniman.ui.log.ViewerLine;
 
 /**
  * The live output of the stack's latest operation (compose's own lines), from the operation feed: the
@@ -18,13 +19,14 @@ import io.miniman.ui.LiveUpdates;
 class OperationOutput extends VerticalLayout {
 
     final Span title = new Span("No operation started from this page yet");
-    final Pre text = new Pre();
+    final LogViewer text = new LogViewer();
     private volatile long followed = -1;
+    /** The part of the details already in the viewer: each update carries the whole text so far. */
+    private String shown = "";
 
     OperationOutput(OperationEvents events) {
         setPadding(false);
-        text.getStyle().set("max-height", "16rem").set("overflow", "auto").set("white-space", "pre-wrap")
-                .set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+        text.setHeight("16rem");
         add(title, text);
         LiveUpdates.whileAttached(this, ui -> follow(events, ui));
     }
@@ -40,12 +42,27 @@ class OperationOutput extends VerticalLayout {
     void follow(long operationId, String what) {
         followed = operationId;
         title.setText(what + ": pending");
-        text.setText("");
+        text.clear();
+        shown = "";
     }
 
     void show(OperationUpdate update) {
         title.setText(update.name() + ": " + update.status().label()
                 + (update.errorMessage() == null ? "" : " (" + update.errorMessage().lines().findFirst().orElse("") + ")"));
-        text.setText(update.details() == null ? "" : update.details());
+        appendNew(update.details() == null ? "" : update.details(), update.status().isFinished());
+    }
+
+    /** Appends the complete lines that came since the last update (all of them once the work ended). */
+    private void appendNew(String details, boolean finished) {
+        if (!details.startsWith(shown)) {
+            // the details were cut at the front to their cap: show them afresh
+            text.clear();
+            shown = "";
+        }
+        int end = finished ? details.length() : details.lastIndexOf('\n') + 1;
+        if (end > shown.length()) {
+            text.appendText(ViewerLine.Kind.STDOUT, details.substring(shown.length(), end));
+            shown = details.substring(0, end);
+        }
     }
 }
