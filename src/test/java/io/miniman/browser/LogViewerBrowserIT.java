@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -76,7 +78,13 @@ class LogViewerBrowserIT {
 
         browser.get(console.base() + "/docker/container/" + container);
         session.js("window.__alerted = false; window.alert = () => { window.__alerted = true; };");
-        wait.until(d -> Boolean.TRUE.equals(session.js("return !!Array.from(document.querySelectorAll('vaadin-tab')).find(t => t.textContent.trim() === 'Logs')")));
+        try {
+            // the shared test machine can be slow to open a page: a minute, not the usual half
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(
+                    session.js("return !!Array.from(document.querySelectorAll('vaadin-tab')).find(t => t.textContent.trim() === 'Logs')")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no Logs tab at " + browser.getCurrentUrl() + ": " + session.js("return document.body.innerText"), e);
+        }
         session.js("Array.from(document.querySelectorAll('vaadin-tab')).find(t => t.textContent.trim() === 'Logs').click()");
         wait.until(d -> number(VIEWER + "return r ? r.querySelectorAll('.rows .row').length : 0") > 5);
 

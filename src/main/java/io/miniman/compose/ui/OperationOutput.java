@@ -10,7 +10,7 @@ import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.ui.LiveUpdates;
 import io.miniman.ui.log.LogViewer;
-import io.miniman.ui.log.ViewerLine;
+import io.miniman.ui.log.GrowingText;
 
 /**
  * The live output of the stack's latest operation (compose's own lines), from the operation feed: the
@@ -20,9 +20,8 @@ class OperationOutput extends VerticalLayout {
 
     final Span title = new Span("No operation started from this page yet");
     final LogViewer text = new LogViewer();
+    private final GrowingText details = new GrowingText(text);
     private volatile long followed = -1;
-    /** The part of the details already in the viewer: each update carries the whole text so far. */
-    private String shown = "";
 
     OperationOutput(OperationEvents events) {
         setPadding(false);
@@ -42,27 +41,12 @@ class OperationOutput extends VerticalLayout {
     void follow(long operationId, String what) {
         followed = operationId;
         title.setText(what + ": pending");
-        text.clear();
-        shown = "";
+        details.reset();
     }
 
     void show(OperationUpdate update) {
         title.setText(update.name() + ": " + update.status().label()
                 + (update.errorMessage() == null ? "" : " (" + update.errorMessage().lines().findFirst().orElse("") + ")"));
-        appendNew(update.details() == null ? "" : update.details(), update.status().isFinished());
-    }
-
-    /** Appends the complete lines that came since the last update (all of them once the work ended). */
-    private void appendNew(String details, boolean finished) {
-        if (!details.startsWith(shown)) {
-            // the details were cut at the front to their cap: show them afresh
-            text.clear();
-            shown = "";
-        }
-        int end = finished ? details.length() : details.lastIndexOf('\n') + 1;
-        if (end > shown.length()) {
-            text.appendText(ViewerLine.Kind.STDOUT, details.substring(shown.length(), end));
-            shown = details.substring(0, end);
-        }
+        details.show(update.details(), update.status().isFinished());
     }
 }
