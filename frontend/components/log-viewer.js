@@ -132,18 +132,20 @@ export class RingBuffer {
     this.size = 0;
   }
 
+  /** Keeps the newest lines that fit, with their seq numbers (search matches refer to them). */
   resize(capacity) {
-    const keep = [];
-    const from = Math.max(0, this.size - capacity);
-    for (let i = from; i < this.size; i++) {
-      keep.push(this.get(i));
+    const cap = Math.max(1, capacity | 0);
+    const keep = Math.min(this.size, cap);
+    const items = new Array(cap);
+    for (let i = 0; i < keep; i++) {
+      items[i] = this.get(this.size - keep + i);
     }
-    const next = this.nextSeq;
-    this.capacity = Math.max(1, capacity | 0);
-    this.clear();
-    keep.forEach((e) => this.push(e));
-    this.nextSeq = Math.max(next, this.nextSeq);
+    this.items = items;
+    this.capacity = cap;
+    this.start = 0;
+    this.size = keep;
   }
+
 }
 
 function pad(n, width = 2) {
@@ -250,6 +252,14 @@ class MinimanLogViewer extends HTMLElement {
   }
 
   connectedCallback() {
+    // a property the server set before this element was upgraded sits on the instance, hiding the setter
+    for (const name of ['capacity', 'timestamps']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     this._queueDraw();
   }
 

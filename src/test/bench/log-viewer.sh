@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ -f target/miniman.jar ] || ./mvnw -B -ntp -q package -DskipTests
-./mvnw -B -ntp -q -o test-compile exec:java -Dexec.classpathScope=test \
+./mvnw -B -ntp -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
     -Dexec.mainClass=io.miniman.browser.LogViewerBenchmark "$@"
