@@ -52,6 +52,11 @@ final class PackagedConsole implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The console's process id, for a benchmark's heap figures. */
+    long pid() {
+        return process.pid();
+    }
+
     Path dataDir() {
         return folder.resolve("data");
     }

@@ -1,7 +1,6 @@
 package io.miniman.compose.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -10,6 +9,8 @@ import io.miniman.docker.ui.UiUpdates;
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.log.LogViewer;
+import io.miniman.ui.log.GrowingText;
 
 /**
  * The live output of the stack's latest operation (compose's own lines), from the operation feed: the
@@ -18,13 +19,13 @@ import io.miniman.ui.LiveUpdates;
 class OperationOutput extends VerticalLayout {
 
     final Span title = new Span("No operation started from this page yet");
-    final Pre text = new Pre();
+    final LogViewer text = new LogViewer();
+    private final GrowingText details = new GrowingText(text);
     private volatile long followed = -1;
 
     OperationOutput(OperationEvents events) {
         setPadding(false);
-        text.getStyle().set("max-height", "16rem").set("overflow", "auto").set("white-space", "pre-wrap")
-                .set("font-size", "var(--lumo-font-size-s)").set("margin", "0");
+        text.setHeight("16rem");
         add(title, text);
         LiveUpdates.whileAttached(this, ui -> follow(events, ui));
     }
@@ -40,12 +41,12 @@ class OperationOutput extends VerticalLayout {
     void follow(long operationId, String what) {
         followed = operationId;
         title.setText(what + ": pending");
-        text.setText("");
+        details.reset();
     }
 
     void show(OperationUpdate update) {
         title.setText(update.name() + ": " + update.status().label()
                 + (update.errorMessage() == null ? "" : " (" + update.errorMessage().lines().findFirst().orElse("") + ")"));
-        text.setText(update.details() == null ? "" : update.details());
+        details.show(update.details(), update.status().isFinished());
     }
 }

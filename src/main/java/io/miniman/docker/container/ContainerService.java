@@ -2,6 +2,7 @@ package io.miniman.docker.container;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,6 +258,34 @@ public class ContainerService {
         Closeable stream = engine.call(c -> logCmd(c.logContainerCmd(id), query, true)
                 .exec(new FrameAdapter(query.timestamps(), sink)));
         return () -> closeQuietly(stream);
+    }
+
+    /**
+     * Writes the whole log, as the engine sends it, to {@code out} while it arrives (a download): nothing
+     * is held in memory, so a log of any size passes through.
+     */
+    public void writeLogs(String id, boolean timestamps, OutputStream out) throws IOException {
+        IOException[] failed = {null};
+        ResultCallback.Adapter<Frame> callback = engine.call(c -> c.logContainerCmd(id).withStdOut(true).withStdErr(true)
+                .withTimestamps(timestamps).withFollowStream(false).exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        try {
+                            out.write(frame.getPayload());
+                        } catch (IOException gone) {
+                            failed[0] = gone;
+                            closeQuietly(this);
+                        }
+                    }
+                }));
+        try {
+            callback.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
     }
 
     private static LogContainerCmd logCmd(LogContainerCmd cmd, LogQuery query, boolean follow) {

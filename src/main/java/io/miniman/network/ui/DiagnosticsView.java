@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.function.SerializableConsumer;
 import io.miniman.network.diag.DiagnosticKind;
 import io.miniman.network.diag.DiagnosticRequest;
 import io.miniman.network.diag.DiagnosticsService;
@@ -21,6 +19,8 @@ import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.log.LogViewer;
+import io.miniman.ui.log.ViewerLine;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
@@ -31,15 +31,12 @@ import jakarta.validation.ConstraintViolationException;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class DiagnosticsView extends VerticalLayout {
 
-    /** The output shown is capped like an operation's details: a long traceroute must not fill the page. */
-    static final int MAX_CHARS = 16 * 1024;
-
     private final DiagnosticsService diagnostics;
     final Select<DiagnosticKind> kind = new Select<>();
     final TextField target = new TextField("Host name or address");
     final IntegerField port = new IntegerField("Port");
     final Button run = new Button("Run");
-    final Pre output = new Pre();
+    final LogViewer output = new LogViewer();
     private final FieldErrors errors = new FieldErrors();
 
     public DiagnosticsView(DiagnosticsService diagnostics) {
@@ -56,7 +53,7 @@ public class DiagnosticsView extends VerticalLayout {
         run.setEnabled(CurrentUser.hasAnyRole(Roles.ADMIN, Roles.OPERATOR));
         FormLayout form = new FormLayout(kind, target, port);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
-        output.addClassName("miniman-log");
+        output.setHeight("50vh");
         errors.bind("kind", kind).bind("target", target).bind("port", port);
         add(new H2("Diagnostics"), form, run, output);
     }
@@ -64,12 +61,12 @@ public class DiagnosticsView extends VerticalLayout {
     void start() {
         UI ui = UI.getCurrent();
         errors.clear();
-        output.setText("");
+        output.clear();
         try {
             run.setEnabled(false);
-            // a closed tab must not fail the diagnostic: lines for a detached UI are dropped
-            SerializableConsumer<String> show = ui.accessLater(this::append, null);
-            diagnostics.run(new DiagnosticRequest(kind.getValue(), target.getValue().strip(), port.getValue()), show)
+            // the viewer takes lines from any thread and drops them once it is off screen
+            diagnostics.run(new DiagnosticRequest(kind.getValue(), target.getValue().strip(), port.getValue()),
+                            line -> output.append(ViewerLine.out(line)))
                     .completion().thenAccept(ui.accessLater(done -> {
                         append(done.status() == OperationStatus.COMPLETED ? "— done" : "— failed: " + done.errorMessage());
                         run.setEnabled(true);
@@ -81,7 +78,6 @@ public class DiagnosticsView extends VerticalLayout {
     }
 
     private void append(String line) {
-        String text = output.getText() + line + "\n";
-        output.setText(text.length() > MAX_CHARS ? text.substring(text.length() - MAX_CHARS) : text);
+        output.append(ViewerLine.out(line));
     }
 }

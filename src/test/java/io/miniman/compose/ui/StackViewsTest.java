@@ -139,7 +139,7 @@ class StackViewsTest extends KaribuTest {
                 && page.badge.getChildren().findFirst().map(b -> b.getElement().getText()).orElse("").equals("running 2/2"),
                 Duration.ofSeconds(90), "both services running");
         DockerKaribu.until(() -> page.output.title.getText().contains("completed"), Duration.ofSeconds(30), "the up to complete");
-        assertThat(page.output.text.getText()).contains("Creating");
+        assertThat(page.output.text.text()).contains("Creating");
         assertThat(GridKt._findAll(page.containers)).hasSize(2);
 
         _click(_get(Button.class, spec -> spec.withText("Down…")));

@@ -162,6 +162,14 @@ class ContainerServiceTest {
         assertThat(tail).anyMatch(l -> l.text().equals("oops") && l.source() == LogLine.Source.STDERR);
         assertThat(tail).allMatch(l -> l.time() != null);
         assertThat(containers.logs(id, new LogQuery(1, null, false))).hasSize(1).allMatch(l -> l.time() == null);
+        // the download is the engine's whole log, both streams, not a buffer of ours
+        java.io.ByteArrayOutputStream download = new java.io.ByteArrayOutputStream();
+        try {
+            containers.writeLogs(id, false, download);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(download.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("first\n").contains("oops\n", "tick 1\n");
 
         List<LogLine> followed = new CopyOnWriteArrayList<>();
         try (Subscription follow = containers.follow(id, LogQuery.tail(0), followed::add)) {

@@ -140,11 +140,11 @@ class NetworkViewsTest extends KaribuTest {
         view.kind.setValue(DiagnosticKind.DNS_LOOKUP);
         view.target.setValue("localhost");
         _click(view.run);
-        for (int i = 0; i < 400 && !view.output.getText().contains("— "); i++) {
+        for (int i = 0; i < 400 && !view.output.text().contains("— "); i++) {
             Thread.sleep(50);
             runUiQueue();
         }
-        assertThat(view.output.getText()).contains("— done").containsAnyOf("127.0.0.1", "::1");
+        assertThat(view.output.text()).contains("— done").containsAnyOf("127.0.0.1", "::1");
     }
 
     @Test

@@ -102,7 +102,7 @@ public class ContainerView extends DockerPage implements HasUrlParameter<String>
         made.clear();
         tabs.removeAll();
         tab("Overview", () -> overview);
-        tab("Logs", () -> new LogsTab(containers, id, name(), logCapacity));
+        tab("Logs", () -> new LogsTab(containers, id, name(), logCapacity, details.running()));
         if (canAct()) {
             tab("Console", () -> new ConsoleTab(actions, id, name()));
         }

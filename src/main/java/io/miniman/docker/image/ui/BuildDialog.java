@@ -1,14 +1,10 @@
 package io.miniman.docker.image.ui;
 
-import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,6 +21,8 @@ import io.miniman.docker.ui.UiUpdates;
 import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.log.LogViewer;
+import io.miniman.ui.log.ViewerLine;
 import jakarta.validation.ConstraintViolationException;
 
 /**
@@ -33,9 +31,6 @@ import jakarta.validation.ConstraintViolationException;
  * arrives, so a bad file is refused before a build starts.
  */
 class BuildDialog extends Dialog {
-
-    /** Lines of build log kept on screen; the whole log is in the operation's details. */
-    private static final int LOG_LINES = 2000;
 
     private final ImageService images;
     private final ImageActions actions;
@@ -46,13 +41,11 @@ class BuildDialog extends Dialog {
     final Upload upload;
     final Div uploaded = new Div();
     final TabSheet source = new TabSheet();
-    final Pre log = new Pre();
+    final LogViewer log = new LogViewer();
     final Div result = new Div();
     final Button start = new Button("Build");
     private final FieldErrors errors = new FieldErrors();
     private volatile PreparedContext context;
-    private final AtomicBoolean appendQueued = new AtomicBoolean();
-    private final StringBuffer pendingLog = new StringBuffer();
 
     BuildDialog(ImageService images, ImageActions actions, Runnable afterBuild) {
         this.images = images;
@@ -88,7 +81,7 @@ class BuildDialog extends Dialog {
         source.add("Upload context", uploadTab);
         source.setWidthFull();
 
-        log.getStyle().set("max-height", "18rem").set("overflow", "auto").set("width", "100%");
+        log.setHeight("18rem");
         add(tag, args, source, result, log);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(click -> build());
@@ -116,7 +109,7 @@ class BuildDialog extends Dialog {
                 }
                 context = null;
             }
-            log.setText("");
+            log.clear();
             OperationHandle handle;
             try {
                 handle = actions.build(staged, new BuildSpec(tag.getValue(), SpecText.keyValues(args.getValue(), "Build argument")));
@@ -128,7 +121,7 @@ class BuildDialog extends Dialog {
                 }
                 throw refused;
             }
-            UiUpdates.closeOnDetach(this, actions.followBuild(handle.id(), line -> appendLog(ui, line)));
+            UiUpdates.closeOnDetach(this, actions.followBuild(handle.id(), line -> log.append(ViewerLine.out(line))));
             handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> {
                 start.setEnabled(true);
                 result.setText(update.status() == OperationStatus.COMPLETED ? update.result() : update.errorMessage());
@@ -141,22 +134,6 @@ class BuildDialog extends Dialog {
         } catch (IllegalArgumentException | DockerFailure e) {
             start.setEnabled(true);
             result.setText(e.getMessage());
-        }
-    }
-
-    private void appendLog(UI ui, String line) {
-        pendingLog.append(line).append('\n');
-        if (appendQueued.compareAndSet(false, true)) {
-            UiUpdates.run(ui, () -> {
-                appendQueued.set(false);
-                String text = log.getText() + pendingLog;
-                pendingLog.setLength(0);
-                String[] lines = text.split("\n", -1);
-                if (lines.length > LOG_LINES) {
-                    text = String.join("\n", Arrays.copyOfRange(lines, lines.length - LOG_LINES, lines.length));
-                }
-                log.setText(text);
-            });
         }
     }
 }

@@ -29,6 +29,7 @@ import io.miniman.operation.OperationFilter;
 import io.miniman.operation.OperationService;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
+import io.miniman.ui.log.ViewerLine;
 
 @Tag("engine")
 class ContainerViewTest extends KaribuTest {
@@ -78,23 +79,23 @@ class ContainerViewTest extends KaribuTest {
     }
 
     @Test
-    void logsShowStreamsApartAndFollowPushesNewLines() {
+    void logsOfARunningContainerAreFollowedByDefaultWithStreamsApartInOneViewer() {
         ContainerView view = open(Roles.VIEWER);
         view.select("Logs");
         LogsTab logs = _get(LogsTab.class);
-        DockerKaribu.until(() -> {
-            logs.reload();
-            return logs.shownLines() >= 3;
-        }, Duration.ofSeconds(10), "the first lines");
-        assertThat(logs.asText()).contains("hello", "E bad");
-        assertThat(logs.output.getChildren().filter(c -> "stderr".equals(c.getElement().getAttribute("data-stream")))).hasSize(1);
+        assertThat(logs.follow.getValue()).as("follow is on for a running container").isTrue();
+        DockerKaribu.until(() -> logs.viewer.lines().stream().filter(l -> l.text().equals("tick")).count() >= 3,
+                Duration.ofSeconds(10), "followed lines");
+        assertThat(logs.viewer.lines())
+                .anyMatch(l -> l.kind() == ViewerLine.Kind.STDERR && l.text().equals("bad"))
+                .anyMatch(l -> l.kind() == ViewerLine.Kind.STDOUT && l.text().equals("hello"))
+                .allMatch(l -> l.time() != null);
+        // the lines live in the browser element, never as server-side components
+        assertThat(logs.viewer.getChildren()).isEmpty();
 
-        int before = logs.shownLines();
-        logs.follow.setValue(true);
-        DockerKaribu.until(() -> logs.shownLines() >= before + 3, Duration.ofSeconds(10), "followed lines pushed in");
-
-        logs.search.setValue("hello");
-        assertThat(logs.status.getText()).contains("1 matching");
+        logs.tail.setValue(1);
+        logs.follow.setValue(false);
+        assertThat(logs.viewer.lines()).hasSize(1);
         view.select("Overview");
         assertThat(logs.isAttached()).isFalse();
     }

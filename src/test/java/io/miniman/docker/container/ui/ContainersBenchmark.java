@@ -161,7 +161,7 @@ public final class ContainersBenchmark {
             Thread.sleep(250);
         }
         pushRoundtrip();
-        String text = logs.asText();
+        String text = logs.viewer.text();
         int lastLine = text.isEmpty() ? 0 : text.split("\n").length;
         System.out.printf(Locale.ROOT, "followed %d s; lines on screen at the end: %d (buffer cap %d); container wrote ~%d lines/s%n",
                 length.toSeconds(), lastLine, properties.logBufferLines(),

@@ -81,7 +81,7 @@ class ImagesViewTest extends KaribuTest {
         dialog.dockerfile.setValue("FROM " + base + "\nARG WHO\nRUN echo $WHO > /who\n");
         _click(dialog.start);
         DockerKaribu.until(() -> dialog.result.getText().startsWith("built"), Duration.ofSeconds(60), "the build");
-        assertThat(dialog.log.getText()).contains("Step 1/3 : FROM " + base, "Successfully tagged " + tag);
+        assertThat(dialog.log.text()).contains("Step 1/3 : FROM " + base, "Successfully tagged " + tag);
         DockerKaribu.until(() -> listed(view, tag), Duration.ofSeconds(5), "the new image in the grid");
 
         dialog.dockerfile.setValue("FROM " + base + "\nRUN exit 9\n");
@@ -139,7 +139,7 @@ class ImagesViewTest extends KaribuTest {
         // the browser goes between the first lines of the log and the last
         dialog.dockerfile.setValue("FROM " + base + "\nRUN echo started\nRUN sleep 2\nRUN echo " + PREFIX + " > /done\n");
         _click(dialog.start);
-        DockerKaribu.until(() -> dialog.log.getText().contains("started"), Duration.ofSeconds(30), "the build to log");
+        DockerKaribu.until(() -> dialog.log.text().contains("started"), Duration.ofSeconds(30), "the build to log");
         closeTheBrowser();
 
         assertCompletesWithoutTheBrowser("Build image", tag);
