@@ -41,6 +41,9 @@ public final class LogFigures {
     public record FailingOperation(String name, String target, long failures, Instant last, String lastError) {
     }
 
+    public record HourCount(Instant hour, long count) {
+    }
+
     public record Totals(long total, long completed, long failed, long unfinished) {
     }
 }

@@ -99,6 +99,15 @@ public class LogStatistics {
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)));
     }
 
+    /** The hours (local boundaries) with the most operations started, busiest first. */
+    public List<LogFigures.HourCount> busiestHours(Window window, int limit) {
+        long offset = zone.getRules().getOffset(window.to()).getTotalSeconds() * 1000L;
+        return jdbc.query("SELECT ((start_time + :offset) / 3600000) * 3600000 - :offset AS hour, count(*) AS n" + IN_WINDOW
+                + "GROUP BY hour ORDER BY n DESC, hour DESC LIMIT :limit",
+                params(window).addValue("offset", offset).addValue("limit", limit),
+                (rs, i) -> new LogFigures.HourCount(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2)));
+    }
+
     private static String countOf(String condition) {
         return "coalesce(sum(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
     }
