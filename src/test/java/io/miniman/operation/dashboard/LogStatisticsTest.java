@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.miniman.operation.LogRows;
@@ -28,6 +29,8 @@ class LogStatisticsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
     NamedParameterJdbcTemplate named;
 
     private LogRows rows;
@@ -36,7 +39,7 @@ class LogStatisticsTest {
 
     @BeforeEach
     void generate() {
-        rows = new LogRows(jdbc);
+        rows = new LogRows(jdbc, transactions);
         clock = new LogRows.MovableClock(NOW);
         dashboard = new LogDashboard(new LogStatistics(named, ZoneOffset.UTC), clock);
         // within the last 24 h: 3 pulls (one unreachable, one denied) and 2 applies, the apply slow

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.miniman.docker.DockerEvent;
@@ -33,6 +34,8 @@ class PatternRulesTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
     NamedParameterJdbcTemplate named;
     @Autowired
     DockerEvents dockerEvents;
@@ -44,7 +47,7 @@ class PatternRulesTest {
 
     @BeforeEach
     void setUp() {
-        rows = new LogRows(jdbc);
+        rows = new LogRows(jdbc, transactions);
         log = new LogQueries(named);
     }
 
