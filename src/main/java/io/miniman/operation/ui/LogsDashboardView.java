@@ -25,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -108,7 +109,8 @@ public class LogsDashboardView extends VerticalLayout {
         slowest.addColumn(LogFigures.SlowOperation::name).setHeader("Operation").setFlexGrow(1);
         slowest.addColumn(LogFigures.SlowOperation::target).setHeader("Target").setFlexGrow(1);
         slowest.addColumn(s -> Formats.duration(s.took())).setHeader("Took").setAutoWidth(true).setFlexGrow(0);
-        slowest.addItemClickListener(click -> UI.getCurrent().navigate("operations?show=" + click.getItem().id()));
+        slowest.addItemClickListener(click -> UI.getCurrent().navigate(OperationsView.class,
+                QueryParameters.of("show", String.valueOf(click.getItem().id()))));
         durations.addColumn(LogFigures.NameDuration::name).setHeader("Operation").setFlexGrow(1);
         durations.addColumn(d -> Formats.duration(d.mean())).setHeader("Mean").setAutoWidth(true).setFlexGrow(0);
         durations.addColumn(LogFigures.NameDuration::count).setHeader("Runs").setAutoWidth(true).setFlexGrow(0);
