@@ -81,7 +81,7 @@ class DiskFullBeforePulls implements PatternRule, DisposableBean {
                         + " ran short of disk space",
                 "Images and build layers fill the data disk. Remove unused images and the build cache (Docker → Images → "
                         + "Prune), and old stacks' volumes you no longer need, before the next pull.",
-                evidence.stream().sorted((a, b) -> b.at().compareTo(a.at())).limit(LogQueries.EVIDENCE_LIMIT).toList()));
+                evidence.stream().sorted((a, b) -> b.at().compareTo(a.at())).limit(Finding.EVIDENCE_LIMIT).toList()));
     }
 
     @Override

@@ -9,26 +9,26 @@ import java.util.List;
  * Evidence that exists only while the console runs (engine events, the disk level when a pull began),
  * newest last, bounded so a container dying every second for a week costs a fixed amount of memory.
  */
-final class EvidenceRing<T> {
+public final class EvidenceRing<T> {
 
-    record Entry<T>(Instant at, T value) {
+    public record Entry<T>(Instant at, T value) {
     }
 
     private final int capacity;
     private final Deque<Entry<T>> entries = new ArrayDeque<>();
 
-    EvidenceRing(int capacity) {
+    public EvidenceRing(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(Instant at, T value) {
+    public synchronized void add(Instant at, T value) {
         entries.addLast(new Entry<>(at, value));
         while (entries.size() > capacity) {
             entries.removeFirst();
         }
     }
 
-    synchronized List<Entry<T>> between(Instant since, Instant now) {
+    public synchronized List<Entry<T>> between(Instant since, Instant now) {
         return entries.stream().filter(e -> !e.at().isBefore(since) && e.at().isBefore(now)).toList();
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Finding(String key, String rule, String title, String recommendation, List<Evidence> evidence) {
 
+    /** The most evidence a finding lists: the newest rows say enough. */
+    public static final int EVIDENCE_LIMIT = 20;
+
     public Finding {
         if (evidence.isEmpty()) {
             throw new IllegalArgumentException("a finding needs evidence");

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LogQueries {
 
-    static final int EVIDENCE_LIMIT = 20;
-
     private final NamedParameterJdbcTemplate jdbc;
 
     LogQueries(NamedParameterJdbcTemplate jdbc) {
@@ -41,6 +39,6 @@ class LogQueries {
     }
 
     static List<Finding.Evidence> evidence(List<Row> rows) {
-        return rows.stream().limit(EVIDENCE_LIMIT).map(Row::evidence).toList();
+        return rows.stream().limit(Finding.EVIDENCE_LIMIT).map(Row::evidence).toList();
     }
 }

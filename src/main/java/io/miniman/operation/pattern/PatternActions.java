@@ -5,9 +5,9 @@ import org.springframework.stereotype.Service;
 
 import io.miniman.InvalidInputException;
 import io.miniman.operation.LoggedOperation;
+import io.miniman.operation.OperationReader;
 import io.miniman.operation.OperationTarget;
 import io.miniman.operation.OperationType;
-import io.miniman.security.CurrentUser;
 
 /** Dismissing a finding changes what every reader sees, so it is an operator's decision and in the log. */
 @Service
@@ -27,7 +27,7 @@ public class PatternActions {
         Finding finding = analysis.findings().stream().filter(f -> f.key().equals(key)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("finding", "This finding is gone (dismissed already, or its evidence is older than "
                         + PatternAnalysis.PERIOD.toHours() + " hours)."));
-        analysis.dismiss(finding, CurrentUser.name().orElse("system"));
+        analysis.dismiss(finding, OperationReader.current().map(OperationReader::name).orElse("system"));
         return "dismissed until newer evidence: " + finding.title();
     }
 }

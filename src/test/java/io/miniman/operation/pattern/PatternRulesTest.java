@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,8 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import io.miniman.docker.DockerEvent;
-import io.miniman.docker.DockerEvents;
 import io.miniman.operation.LogRows;
 import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationStatus;
@@ -37,8 +34,6 @@ class PatternRulesTest {
     PlatformTransactionManager transactions;
     @Autowired
     NamedParameterJdbcTemplate named;
-    @Autowired
-    DockerEvents dockerEvents;
     @Autowired
     OperationEvents operationEvents;
 
@@ -161,41 +156,6 @@ class PatternRulesTest {
     }
 
     @Test
-    void aContainerDyingThreeTimesInTenMinutesIsARestartLoop() {
-        ContainerRestartLoop rule = new ContainerRestartLoop(dockerEvents);
-        try {
-            for (int i = 0; i < 3; i++) {
-                rule.heard(die("c2004", "web-2004", minutesAgo(1 + 3 * i)));
-            }
-            // dies spread over an hour, and other events of the looping container: no loop
-            for (int i = 0; i < 3; i++) {
-                rule.heard(die("d2004", "batch-2004", minutesAgo(5 + 20 * i)));
-            }
-            rule.heard(new DockerEvent("container", "start", "c2004", Map.of("name", "web-2004"), minutesAgo(2)));
-            rule.heard(new DockerEvent("image", "die", "c2004", Map.of(), minutesAgo(2)));
-
-            assertThat(rule.find(SINCE, NOW)).singleElement().satisfies(f -> {
-                assertThat(f.title()).isEqualTo("Container web-2004 stopped 3 times within 10 minutes");
-                assertThat(f.evidence()).hasSize(3).allSatisfy(e -> assertThat(e.text()).contains("exited with code 1"));
-            });
-        } finally {
-            rule.destroy();
-        }
-    }
-
-    @Test
-    void twoDiesAreNoRestartLoop() {
-        ContainerRestartLoop rule = new ContainerRestartLoop(dockerEvents);
-        try {
-            rule.heard(die("c2004", "web-2004", minutesAgo(1)));
-            rule.heard(die("c2004", "web-2004", minutesAgo(2)));
-            assertThat(rule.find(SINCE, NOW)).isEmpty();
-        } finally {
-            rule.destroy();
-        }
-    }
-
-    @Test
     void aPullThatBeganOnANearlyFullDiskOrFailedForSpaceIsAFinding() {
         double[] used = {95};
         DiskFullBeforePulls rule = new DiskFullBeforePulls(log, operationEvents, () -> used[0]);
@@ -263,10 +223,6 @@ class PatternRulesTest {
     private void loginFailure(String address, String user, int failures, Instant first, Instant last) {
         jdbc.update("INSERT INTO login_failure (address, username, failures, first_failure_at, last_failure_at) VALUES (?, ?, ?, ?, ?)",
                 address, user, failures, first.toEpochMilli(), last.toEpochMilli());
-    }
-
-    private static DockerEvent die(String id, String name, Instant at) {
-        return new DockerEvent("container", "die", id, Map.of("name", name, "exitCode", "1"), at);
     }
 
     private static OperationUpdate running(long id, String name, Instant start) {

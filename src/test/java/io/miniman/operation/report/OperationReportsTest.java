@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.miniman.operation.LogRows;
@@ -29,7 +28,7 @@ class OperationReportsTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    NamedParameterJdbcTemplate named;
+    LogStatistics statistics;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -39,7 +38,7 @@ class OperationReportsTest {
     @BeforeEach
     void generate() {
         rows = new LogRows(jdbc, transactions);
-        reports = new OperationReports(new LogStatistics(named), new LogRows.MovableClock(DAY.plus(Duration.ofDays(1))));
+        reports = new OperationReports(statistics, new LogRows.MovableClock(DAY.plus(Duration.ofDays(1))));
         rows.failed(OperationType.DOCKER, "Pull image", "image <script>", DAY.plus(Duration.ofHours(9)), "old error")
                 .failed(OperationType.DOCKER, "Pull image", "image <script>", DAY.plus(Duration.ofHours(10)), "denied, \"really\"")
                 .completed(OperationType.DOCKER, "Pull image", "image ok", DAY.plus(Duration.ofHours(10).plusMinutes(5)),

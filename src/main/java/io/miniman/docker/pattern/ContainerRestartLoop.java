@@ -1,4 +1,4 @@
-package io.miniman.operation.pattern;
+package io.miniman.docker.pattern;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +14,13 @@ import org.springframework.stereotype.Component;
 import io.miniman.Subscription;
 import io.miniman.docker.DockerEvent;
 import io.miniman.docker.DockerEvents;
+import io.miniman.operation.pattern.EvidenceRing;
+import io.miniman.operation.pattern.Finding;
+import io.miniman.operation.pattern.PatternRule;
 
 /**
- * A container the engine keeps restarting: its "die" events, heard from the engine's event stream.
+ * A rule of the log's pattern analysis (io.miniman.operation.pattern) that Docker contributes, as it alone
+ * hears the engine. A container the engine keeps restarting: its "die" events, heard from the engine's event stream.
  * The operation log does not see these (a restart policy is not an operation), so the rule keeps the
  * dies it heard since the console started.
  */
@@ -64,11 +68,11 @@ class ContainerRestartLoop implements PatternRule, DisposableBean {
                 "container " + e.value().name() + " exited with code " + e.value().attributes().getOrDefault("exitCode", "?")))
                 .toList();
         return new Finding("restart-loop:" + id, "Container restart loop",
-                "Container " + name + " stopped " + Wording.times(recent) + " within " + SPAN.toMinutes() + " minutes",
+                "Container " + name + " stopped " + recent + " times within " + SPAN.toMinutes() + " minutes",
                 "Its restart policy starts it again each time it exits, and it exits again. Read its log (Containers → "
                         + name + " → Logs) for the reason: a missing setting, a port in use or a volume it cannot write. "
                         + "Stop it while you fix it so it does not load the box.",
-                evidence.subList(Math.max(0, evidence.size() - LogQueries.EVIDENCE_LIMIT), evidence.size()));
+                evidence.subList(Math.max(0, evidence.size() - Finding.EVIDENCE_LIMIT), evidence.size()));
     }
 
     @Override
