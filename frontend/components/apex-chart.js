@@ -39,10 +39,12 @@ class MinimanApexChart extends HTMLElement {
     delete options.miniman;
     this._maxPoints = extra.maxPoints;
     const format = (v) => (v === null || v === undefined ? '' : Number(v).toFixed(extra.decimals) + extra.unit);
-    if (options.yaxis) {
+    // a timeline's y axis holds row names and its tooltip shows the bar's own times
+    const timeline = options.chart.type === 'rangeBar';
+    if (options.yaxis && !timeline) {
       options.yaxis.labels = { formatter: format };
     }
-    options.tooltip = { y: { formatter: format }, x: { format: 'HH:mm:ss' } };
+    options.tooltip = timeline ? { x: { format: 'HH:mm:ss' } } : { y: { formatter: format }, x: { format: 'HH:mm:ss' } };
     if (options.chart.type === 'radialBar') {
       options.plotOptions = { radialBar: { dataLabels: { value: { formatter: format } } } };
     }

@@ -34,9 +34,11 @@ final class OperationSpecifications {
             if (filter.to() != null) {
                 where.add(cb.lessThan(root.get("startTime"), filter.to()));
             }
+            if (filter.target() != null && !filter.target().isBlank()) {
+                where.add(cb.like(cb.lower(root.get("target")), like(filter.target()), '\\'));
+            }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String like = "%" + filter.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+                String like = like(filter.text());
                 where.add(cb.or(
                         cb.like(cb.lower(root.get("name")), like, '\\'),
                         cb.like(cb.lower(root.get("target")), like, '\\'),
@@ -46,6 +48,16 @@ final class OperationSpecifications {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** Rows after {@code last} in the newest-first order (keyset paging: no offset scan, no drift while rows arrive). */
+    static Specification<OperationLog> olderThan(OperationUpdate last) {
+        return (root, query, cb) -> cb.or(cb.lessThan(root.get("startTime"), last.startTime()),
+                cb.and(cb.equal(root.get("startTime"), last.startTime()), cb.lessThan(root.get("id"), last.id())));
+    }
+
+    private static String like(String text) {
+        return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static Predicate detailsSearchable(Root<OperationLog> root, CriteriaBuilder cb, Optional<OperationReader> reader,

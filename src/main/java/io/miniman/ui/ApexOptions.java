@@ -14,7 +14,7 @@ import elemental.json.JsonObject;
 public final class ApexOptions {
 
     public enum Type {
-        LINE("line"), AREA("area"), BAR("bar"), DONUT("donut"), RADIAL_BAR("radialBar");
+        LINE("line"), AREA("area"), BAR("bar"), DONUT("donut"), RADIAL_BAR("radialBar"), RANGE_BAR("rangeBar");
 
         private final String js;
 
@@ -27,7 +27,7 @@ public final class ApexOptions {
         }
 
         boolean hasAxes() {
-            return this == LINE || this == AREA || this == BAR;
+            return this == LINE || this == AREA || this == BAR || this == RANGE_BAR;
         }
     }
 
@@ -39,10 +39,15 @@ public final class ApexOptions {
     public record Series(String name, List<Point> points) {
     }
 
+    /** A bar of a timeline: a row label, from and to in epoch milliseconds, and its colour. */
+    public record Range(String row, long from, long to, String color) {
+    }
+
     private final Type type;
     private String height = "220px";
     private String title;
     private final List<Series> series = new ArrayList<>();
+    private final List<Range> ranges = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
     private final List<String> colors = new ArrayList<>();
@@ -68,6 +73,11 @@ public final class ApexOptions {
 
     public static ApexOptions bar() {
         return new ApexOptions(Type.BAR);
+    }
+
+    /** Horizontal bars along a time axis (a timeline); fill it with {@link #range}. */
+    public static ApexOptions rangeBar() {
+        return new ApexOptions(Type.RANGE_BAR).datetimeX();
     }
 
     public static ApexOptions donut() {
@@ -97,6 +107,18 @@ public final class ApexOptions {
         requireAxes();
         series.add(new Series(name, List.copyOf(points)));
         return this;
+    }
+
+    public ApexOptions range(Range range) {
+        if (type != Type.RANGE_BAR) {
+            throw new IllegalStateException(type + " charts take series, not ranges");
+        }
+        ranges.add(range);
+        return this;
+    }
+
+    public List<Range> ranges() {
+        return List.copyOf(ranges);
     }
 
     /** A slice of a donut or a bar of a radial bar chart. */
@@ -160,6 +182,24 @@ public final class ApexOptions {
         }
     }
 
+    private JsonObject rangeSeries() {
+        JsonArray data = Json.createArray();
+        for (Range r : ranges) {
+            JsonObject bar = Json.createObject();
+            bar.put("x", r.row());
+            JsonArray y = Json.createArray();
+            y.set(0, r.from());
+            y.set(1, r.to());
+            bar.put("y", y);
+            bar.put("fillColor", r.color());
+            data.set(data.length(), bar);
+        }
+        JsonObject item = Json.createObject();
+        item.put("name", "operations");
+        item.put("data", data);
+        return item;
+    }
+
     public String toJson() {
         JsonObject root = Json.createObject();
         JsonObject chart = Json.createObject();
@@ -184,6 +224,15 @@ public final class ApexOptions {
         }
         if (type.hasAxes()) {
             JsonArray seriesArray = Json.createArray();
+            if (type == Type.RANGE_BAR) {
+                seriesArray.set(0, rangeSeries());
+                JsonObject bar = Json.createObject();
+                bar.put("horizontal", true);
+                bar.put("rangeBarGroupRows", true);
+                JsonObject plotOptions = Json.createObject();
+                plotOptions.put("bar", bar);
+                root.put("plotOptions", plotOptions);
+            }
             for (Series s : series) {
                 JsonObject item = Json.createObject();
                 item.put("name", s.name());

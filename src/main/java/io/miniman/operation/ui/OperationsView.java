@@ -1,7 +1,7 @@
 package io.miniman.operation.ui;
 
 import io.miniman.Subscription;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,21 +9,20 @@ import java.util.Set;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,8 +32,8 @@ import io.miniman.operation.OperationFilter;
 import io.miniman.operation.OperationReader;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
-import io.miniman.operation.OperationType;
 import io.miniman.operation.OperationUpdate;
+import io.miniman.operation.export.OperationExport;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.security.UserService;
@@ -44,57 +43,46 @@ import io.miniman.ui.NarrowScreen;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Every operation, newest first, live: rows appear and change as the engine publishes transitions. */
+/**
+ * Every operation, newest first, live: rows appear and change as the engine publishes transitions, unless
+ * the reader paused the stream to read. A timeline shows the same filter as bars along time.
+ * {@code ?show=<id>} opens one operation (the dashboard's findings link their evidence so).
+ */
 @Route("operations")
 @PageTitle("Operations · Mini Manager")
 @Menu(title = "Operations", order = 90, icon = "vaadin:list")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
-public class OperationsView extends VerticalLayout {
+public class OperationsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final OperationService operations;
     private final OperationEvents events;
     private final UserService users;
+    private final Clock clock;
 
+    final OperationFilters filters = new OperationFilters(this::filterChanged);
     final Grid<OperationUpdate> grid = new Grid<>();
-    final ComboBox<OperationType> type = new ComboBox<>("Type");
-    final ComboBox<OperationStatus> status = new ComboBox<>("Status");
-    final TextField user = new TextField("User");
-    final DateTimePicker from = new DateTimePicker("From");
-    final DateTimePicker to = new DateTimePicker("To");
-    final TextField text = new TextField("Search");
+    final OperationTimeline timeline = new OperationTimeline();
+    final Button follow = new Button();
+    final Span missed = new Span();
+    final Tabs mode = new Tabs(new Tab("List"), new Tab("Timeline"));
+    private final ExportLinks exports;
     private final CallbackDataProvider<OperationUpdate, Void> data;
     // ids the grid has shown: an update for any other id is a new row, which needs a reload of the page
     private final Set<Long> known = new HashSet<>();
     // captured while the request that opened the view is current (see shown)
     private final Optional<OperationReader> reader = OperationReader.current();
+    private boolean following = true;
+    private int missedUpdates;
+    private OperationDialog dialog;
 
-    public OperationsView(OperationService operations, OperationEvents events, UserService users) {
+    public OperationsView(OperationService operations, OperationEvents events, UserService users, OperationExport export,
+            Clock clock) {
         this.operations = operations;
         this.events = events;
         this.users = users;
+        this.clock = clock;
+        this.exports = new ExportLinks(export, reader);
         setSizeFull();
-
-        type.setItems(OperationType.values());
-        type.setItemLabelGenerator(OperationType::label);
-        status.setItems(OperationStatus.values());
-        status.setItemLabelGenerator(OperationStatus::label);
-        text.setValueChangeMode(ValueChangeMode.LAZY);
-        user.setValueChangeMode(ValueChangeMode.LAZY);
-        text.setClearButtonVisible(true);
-        type.setClearButtonVisible(true);
-        status.setClearButtonVisible(true);
-        text.setWidthFull();
-        text.setPlaceholder("Operation, target, result or error");
-        // on a phone the search stays in view and the other filters fold away
-        FlexLayout more = new FlexLayout(type, status, user, from, to);
-        more.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        more.getStyle().set("gap", "var(--lumo-space-s)");
-        type.setWidth("min(100%, 12rem)");
-        status.setWidth("min(100%, 12rem)");
-        user.setWidth("min(100%, 12rem)");
-        from.setWidth("min(100%, 20rem)");
-        to.setWidth("min(100%, 20rem)");
-        Details filters = new Details("More filters", more);
 
         var started = grid.addColumn(op -> Formats.time(op.startTime())).setHeader("Started").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -121,23 +109,29 @@ public class OperationsView extends VerticalLayout {
                 query -> (int) Math.min(Integer.MAX_VALUE, operations.count(filter())),
                 OperationUpdate::id);
         grid.setItems(data);
-        type.addValueChangeListener(e -> data.refreshAll());
-        status.addValueChangeListener(e -> data.refreshAll());
-        user.addValueChangeListener(e -> data.refreshAll());
-        from.addValueChangeListener(e -> data.refreshAll());
-        to.addValueChangeListener(e -> data.refreshAll());
-        text.addValueChangeListener(e -> data.refreshAll());
 
-        add(new H2("Operations"), text, filters, grid);
+        follow.addClickListener(click -> setFollowing(!following));
+        follow.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        missed.getElement().getThemeList().add("badge contrast");
+        setFollowing(true);
+        timeline.setVisible(false);
+        mode.addSelectedChangeListener(e -> showMode());
+        HorizontalLayout bar = new HorizontalLayout(mode, follow, missed, exports);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.getStyle().set("flex-wrap", "wrap");
+        exports.follow(this::filter);
+
+        add(new H2("Operations"), filters, bar, grid, timeline);
         expand(grid);
-        LiveUpdates.whileAttached(this, this::follow);
+        LiveUpdates.whileAttached(this, this::subscribe);
     }
 
     OperationFilter filter() {
-        ZoneId zone = ZoneId.systemDefault();
-        return new OperationFilter(type.getValue(), status.getValue(), user.getValue(),
-                from.getValue() == null ? null : from.getValue().atZone(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().atZone(zone).toInstant(), text.getValue());
+        return filters.filter();
+    }
+
+    boolean timelineShown() {
+        return timeline.isVisible();
     }
 
     static String theme(OperationStatus status) {
@@ -149,29 +143,60 @@ public class OperationsView extends VerticalLayout {
         };
     }
 
-    private void openDetails(OperationUpdate op) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(op.name() + (op.target() == null ? "" : " · " + op.target()));
-        dialog.setWidth("min(40rem, 95vw)");
-        VerticalLayout body = new VerticalLayout();
-        body.setPadding(false);
-        body.add(new Paragraph(op.type().label() + " · " + op.status().label() + " · by " + op.user()
-                + " · started " + Formats.time(op.startTime())
-                + op.duration().map(d -> " · took " + Formats.duration(d)).orElse("")));
-        section(body, "Result", op.result());
-        section(body, "Error", op.errorMessage());
-        section(body, "Details", op.details());
-        dialog.add(body);
-        dialog.getFooter().add(new Button("Close", click -> dialog.close()));
-        dialog.open();
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("show").flatMap(OperationsView::parseId)
+                .flatMap(operations::find).ifPresent(this::openDetails);
     }
 
-    private static void section(VerticalLayout body, String title, String value) {
-        if (value != null && !value.isBlank()) {
-            Pre pre = new Pre(value);
-            pre.addClassName("miniman-pre");
-            body.add(new Div(new com.vaadin.flow.component.html.H4(title), pre));
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
+    }
+
+    private void filterChanged() {
+        exports.follow(this::filter);
+        refresh();
+    }
+
+    private void refresh() {
+        data.refreshAll();
+        if (timeline.isVisible()) {
+            timeline.show(operations.list(filter(), 0, OperationTimeline.LIMIT).stream().map(this::shown).toList(),
+                    clock.instant());
+        }
+    }
+
+    private void showMode() {
+        boolean asTimeline = mode.getSelectedIndex() == 1;
+        timeline.setVisible(asTimeline);
+        grid.setVisible(!asTimeline);
+        refresh();
+    }
+
+    /** Paused, the rows stay still for reading; what arrived meanwhile is counted and shown on resume. */
+    void setFollowing(boolean on) {
+        following = on;
+        follow.setText(on ? "Pause" : "Follow");
+        follow.setIcon(on ? VaadinIcon.PAUSE.create() : VaadinIcon.PLAY.create());
+        if (on && missedUpdates > 0) {
+            missedUpdates = 0;
+            refresh();
+        }
+        missed.setVisible(false);
+    }
+
+    private void openDetails(OperationUpdate op) {
+        dialog = new OperationDialog(op);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened() && dialog == e.getSource()) {
+                dialog = null;
+            }
+        });
+        dialog.open();
     }
 
     /** The feed and a refresh after a push run without this user's request: the reader is the one who opened the view. */
@@ -179,14 +204,32 @@ public class OperationsView extends VerticalLayout {
         return reader.map(r -> r.shown(row)).orElse(row);
     }
 
-    private Subscription follow(UI ui) {
+    private Subscription subscribe(UI ui) {
         CurrentUser.name().ifPresent(users::markOperationsSeen);
-        return events.subscribe(update -> ui.access(() -> {
-            if (known.contains(update.id())) {
-                data.refreshItem(shown(update));
-            } else {
-                data.refreshAll();
+        return events.subscribe(update -> ui.access(() -> apply(shown(update))));
+    }
+
+    private void apply(OperationUpdate update) {
+        // the open dialog follows its operation even while the list is paused
+        if (dialog != null && dialog.operationId() == update.id()) {
+            dialog.show(update);
+        }
+        if (!following) {
+            missedUpdates++;
+            missed.setText(missedUpdates + " new");
+            missed.setVisible(true);
+            return;
+        }
+        if (timeline.isVisible()) {
+            // progress lines repeat a running state; the bars change only with a new row or a new status
+            boolean changed = timeline.shown().stream().noneMatch(op -> op.id() == update.id() && op.status() == update.status());
+            if (changed) {
+                refresh();
             }
-        }));
+        } else if (known.contains(update.id())) {
+            data.refreshItem(update);
+        } else {
+            data.refreshAll();
+        }
     }
 }
