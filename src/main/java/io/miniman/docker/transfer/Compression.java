@@ -44,4 +44,13 @@ enum Compression {
         InputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         return this == GZIP ? new GzipCompressorInputStream(buffered, true) : buffered;
     }
+
+    /** Reads an entry's bytes; fewer than its header says means the archive was cut short. */
+    static void readWhole(org.apache.commons.compress.archivers.tar.TarArchiveInputStream tar,
+            org.apache.commons.compress.archivers.tar.TarArchiveEntry entry) throws IOException {
+        long read = tar.transferTo(java.io.OutputStream.nullOutputStream());
+        if (entry.isFile() && read != entry.getSize()) {
+            throw new java.io.EOFException("'" + entry.getName() + "' ends after " + read + " of its " + entry.getSize() + " bytes");
+        }
+    }
 }
