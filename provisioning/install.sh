@@ -212,6 +212,11 @@ rm -f -- "$options"
 mm_step "root helper and sudoers"
 mm_put "$HERE/miniman-helper" "$MM_HELPER" 755 || true
 mm_put "$HERE/system-reset" /usr/local/bin/system-reset 755 || true
+# console updates from an upload: the swap and its watchdog (started by the helper, never enabled)
+mm_put "$HERE/miniman-update" /usr/local/sbin/miniman-update 755 || true
+for unit in miniman-update-watchdog.service miniman-update-watchdog.timer; do
+    mm_put "$HERE/systemd/$unit" "/etc/systemd/system/$unit" 644 && systemctl daemon-reload
+done
 mm_put "$HERE/lib.sh" /usr/local/lib/miniman/lib.sh 644 || true
 visudo -cqf "$HERE/sudoers" || mm_die "visudo refuses $HERE/sudoers"
 mm_put "$HERE/sudoers" /etc/sudoers.d/miniman 440 || true

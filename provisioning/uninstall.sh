@@ -38,6 +38,9 @@ for unit in miniman miniman-firewall; do
         mm_changed "removed $unit.service"
     fi
 done
+systemctl stop --quiet miniman-update-watchdog.timer 2>/dev/null || true
+rm -f -- /etc/systemd/system/miniman-update-watchdog.service /etc/systemd/system/miniman-update-watchdog.timer \
+    /usr/local/sbin/miniman-update
 systemctl daemon-reload
 if [[ -e "$MM_CONF_DIR/masked-wait-online" ]]; then
     systemctl unmask --quiet systemd-networkd-wait-online.service

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.miniman.update.OfflineVerbs;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
@@ -19,6 +21,10 @@ public class MinimanApplication {
     private static final Set<String> SERVER = Set.of("serve");
 
     public static void main(String[] args) {
+        int offline = OfflineVerbs.run(args);
+        if (offline >= 0) {
+            System.exit(offline);
+        }
         if (args.length > 0 && !args[0].startsWith("-") && !SERVER.contains(args[0])) {
             System.exit(runVerb(args));
         }

@@ -33,7 +33,7 @@ class ProvisioningFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"provisioning/install.sh", "provisioning/uninstall.sh", "provisioning/system-reset",
-            "provisioning/lib.sh", "provisioning/miniman-helper", "src/test/box/box-image.sh"})
+            "provisioning/lib.sh", "provisioning/miniman-helper", "provisioning/miniman-update", "src/test/box/box-image.sh"})
     void shellcheckIsClean(String script) {
         Path shellcheck = Requires.program("shellcheck");
         CommandResult result = RUNNER.run(List.of(shellcheck.toString(), "-x", "-S", "warning",
@@ -53,8 +53,14 @@ class ProvisioningFilesTest {
         Files.writeString(dir.resolve("miniman-firewall.service"),
                 Files.readString(PROVISIONING.resolve("systemd/miniman-firewall.service"))
                         .replace("/usr/local/sbin/miniman-helper", PROVISIONING.resolve("miniman-helper").toString()));
+        Files.writeString(dir.resolve("miniman-update-watchdog.service"),
+                Files.readString(PROVISIONING.resolve("systemd/miniman-update-watchdog.service"))
+                        .replace("/usr/local/sbin/miniman-update", PROVISIONING.resolve("miniman-update").toString()));
+        Files.copy(PROVISIONING.resolve("systemd/miniman-update-watchdog.timer"), dir.resolve("miniman-update-watchdog.timer"));
         CommandResult result = RUNNER.run(List.of(analyze.toString(), "verify", "--man=no",
-                dir.resolve("miniman.service").toString(), dir.resolve("miniman-firewall.service").toString()), TIMEOUT);
+                dir.resolve("miniman.service").toString(), dir.resolve("miniman-firewall.service").toString(),
+                dir.resolve("miniman-update-watchdog.service").toString(), dir.resolve("miniman-update-watchdog.timer").toString()),
+                TIMEOUT);
         // typos are only warnings with exit 0: any output is a failure
         assertThat(result.stdout() + result.stderr()).isEmpty();
         assertThat(result.ok()).isTrue();

@@ -41,6 +41,8 @@ import io.miniman.docker.container.ContainerSummary;
 import io.miniman.docker.container.ContainerUsage;
 import io.miniman.docker.container.ContainerUsageSampler;
 import io.miniman.docker.image.ImageService;
+import io.miniman.docker.transfer.TransferActions;
+import io.miniman.docker.transfer.ui.ContainerTransferDialog;
 import io.miniman.docker.network.NetworkService;
 import io.miniman.docker.ui.DockerPage;
 import io.miniman.operation.OperationHandle;
@@ -82,9 +84,12 @@ public class ContainersView extends DockerPage {
     private final List<Grid.Column<ContainerSummary>> secondary = new ArrayList<>();
     private List<ContainerSummary> rows = List.of();
 
+    private final TransferActions transfers;
+
     public ContainersView(DockerEngine engine, DockerEvents events, ContainerService containers, ContainerActions actions,
-                          ImageService images, NetworkService networks, ContainerUsageSampler sampler) {
+                          ImageService images, NetworkService networks, ContainerUsageSampler sampler, TransferActions transfers) {
         super(engine, events, Set.of("container"));
+        this.transfers = transfers;
         this.containers = containers;
         this.actions = actions;
         this.images = images;
@@ -235,6 +240,7 @@ public class ContainersView extends DockerPage {
                 items.addItem("Start", click -> act(() -> actions.start(c.id(), c.name()), "Started " + c.name()));
             }
             items.addItem("Rename", click -> rename(c));
+            items.addItem("Export / commit", click -> new ContainerTransferDialog(transfers, c.id(), c.name()).open());
             items.addItem("Remove", click -> confirmRemove(List.of(c)));
         }
     }

@@ -31,6 +31,10 @@ import io.miniman.docker.image.ImageSummary;
 import io.miniman.docker.image.PullSpec;
 import io.miniman.docker.image.RegistryAuth;
 import io.miniman.docker.image.TagSpec;
+import io.miniman.docker.transfer.TransferActions;
+import io.miniman.docker.transfer.TransferProperties;
+import io.miniman.docker.transfer.ui.ImageExportDialog;
+import io.miniman.docker.transfer.ui.ImageImportDialog;
 import io.miniman.docker.ui.DockerPage;
 import io.miniman.docker.ui.JsonPanel;
 import io.miniman.docker.ui.UiUpdates;
@@ -56,13 +60,20 @@ public class ImagesView extends DockerPage {
     final Grid<ImageSummary> grid = new Grid<>();
     final Button pull = new Button("Pull", VaadinIcon.DOWNLOAD.create());
     final Button build = new Button("Build", VaadinIcon.HAMMER.create());
+    final Button importImages = new Button("Import", VaadinIcon.UPLOAD.create());
+    final Button exportImages = new Button("Export", VaadinIcon.DOWNLOAD_ALT.create());
     final Button pruneDangling = new Button("Prune dangling");
     final Button pruneUnused = new Button("Prune unused");
 
-    public ImagesView(DockerEngine engine, DockerEvents events, ImageService images, ImageActions actions) {
+    public ImagesView(DockerEngine engine, DockerEvents events, ImageService images, ImageActions actions,
+            TransferActions transfers, TransferProperties transferLimits) {
         super(engine, events, Set.of("image", "container"));
         this.images = images;
         this.actions = actions;
+        importImages.addClickListener(click -> new ImageImportDialog(transfers, transferLimits.imageLimit(), this::refreshNow).open());
+        exportImages.addClickListener(click -> new ImageExportDialog(transfers, grid.getListDataView().getItems()
+                .flatMap(i -> i.tags().isEmpty() ? java.util.stream.Stream.of(i.id()) : i.tags().stream()).toList(),
+                grid.getSelectedItems().stream().flatMap(i -> i.tags().stream()).toList()).open());
 
         pull.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pull.addClickListener(click -> new PullDialog().open());
@@ -74,7 +85,7 @@ public class ImagesView extends DockerPage {
         pruneUnused.addClickListener(click -> ConfirmAction.ask("Prune unused images?",
                 "Every image no container uses is deleted, tagged or not: " + unusedNames() + ".", "Prune",
                 () -> act(() -> actions.prune(true), update -> "Pruned unused images: " + update.result())));
-        FlexLayout toolbar = new FlexLayout(pull, build, pruneDangling, pruneUnused);
+        FlexLayout toolbar = new FlexLayout(pull, build, importImages, exportImages, pruneDangling, pruneUnused);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");
         toolbar.setVisible(canAct());

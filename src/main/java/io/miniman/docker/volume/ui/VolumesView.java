@@ -23,6 +23,8 @@ import io.miniman.docker.DockerEngine;
 import io.miniman.docker.DockerEvents;
 import io.miniman.docker.container.SpecText;
 import io.miniman.docker.ui.DockerPage;
+import io.miniman.docker.transfer.TransferActions;
+import io.miniman.docker.transfer.ui.VolumeBackupDialog;
 import io.miniman.docker.volume.VolumeActions;
 import io.miniman.docker.volume.VolumeService;
 import io.miniman.docker.volume.VolumeSpec;
@@ -45,11 +47,16 @@ public class VolumesView extends DockerPage {
     final Grid<VolumeSummary> grid = new Grid<>();
     final Button create = new Button("Create volume", VaadinIcon.PLUS.create());
     final Button prune = new Button("Prune unused");
+    final Button restore = new Button("Restore", VaadinIcon.UPLOAD.create());
+    private final TransferActions transfers;
 
-    public VolumesView(DockerEngine engine, DockerEvents events, VolumeService volumes, VolumeActions actions) {
+    public VolumesView(DockerEngine engine, DockerEvents events, VolumeService volumes, VolumeActions actions,
+            TransferActions transfers) {
         super(engine, events, Set.of("volume", "container"));
         this.volumes = volumes;
         this.actions = actions;
+        this.transfers = transfers;
+        restore.addClickListener(click -> new VolumeBackupDialog(transfers, "", true).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> createDialog());
         prune.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -59,7 +66,7 @@ public class VolumesView extends DockerPage {
             ConfirmAction.ask("Prune unused volumes?", "Deleted with their data: " + (unused.isEmpty() ? "none right now" : unused) + ".",
                     "Prune", () -> act(actions::prune, update -> "Pruned unused volumes: " + update.result()));
         });
-        FlexLayout toolbar = new FlexLayout(create, prune);
+        FlexLayout toolbar = new FlexLayout(create, restore, prune);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");
         toolbar.setVisible(canAct());
 
@@ -84,6 +91,7 @@ public class VolumesView extends DockerPage {
         return rowMenu(volume.name(), items -> {
             items.addItem("Inspect", click -> openInspect(volume.name(), () -> volumes.inspectJson(volume.name())));
             if (canAct()) {
+                items.addItem("Back up / restore", click -> new VolumeBackupDialog(transfers, volume.name(), false).open());
                 items.addItem("Remove", click -> ConfirmAction.ask("Remove volume " + volume.name() + "?",
                         "The volume " + volume.name() + " and all its data are deleted.", "Remove",
                         () -> act(() -> actions.remove(volume.name()), "Removed " + volume.name())));

@@ -90,7 +90,7 @@ public final class ContainersBenchmark {
 
     private static void listFigures(DockerEngine engine, DockerEvents events, ContainerService containers) throws Exception {
         ContainersView view = new ContainersView(engine, events, containers, null, new ImageService(engine),
-                new NetworkService(engine), new ContainerUsageSampler(engine, containers));
+                new NetworkService(engine), new ContainerUsageSampler(engine, containers), null);
         UI.getCurrent().add(view);
         int total = containers.list(ContainerFilter.ALL).size();
 
