@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import com.vaadin.flow.component.Component;
@@ -51,18 +53,28 @@ public class BoxOperations {
      */
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
     public long submit(String name, String target, Work work) {
+        // the work acts as the user who started it: the API's own role checks apply inside it too
+        SecurityContext caller = SecurityContextHolder.createEmptyContext();
+        caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         return operations.submit(OperationType.EXTENSION, name, OperationTarget.of(OperationTarget.Kind.EXTENSION,
-                target), context -> work.run(new Progress() {
-                    @Override
-                    public void line(String text) {
-                        context.progress(text);
-                    }
+                target), context -> {
+                    SecurityContextHolder.setContext(caller);
+                    try {
+                        return work.run(new Progress() {
+                            @Override
+                            public void line(String text) {
+                                context.progress(text);
+                            }
 
-                    @Override
-                    public void secret(String value) {
-                        context.secret(value);
+                            @Override
+                            public void secret(String value) {
+                                context.secret(value);
+                            }
+                        });
+                    } finally {
+                        SecurityContextHolder.clearContext();
                     }
-                })).id();
+                }).id();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -70,7 +82,10 @@ public class BoxOperations {
         return operations.find(id).map(BoxOperations::state);
     }
 
-    /** Each change of operation {@code id} while {@code owner} is attached (pending, progress, the end). */
+    /**
+     * The state of operation {@code id} now, then each change while {@code owner} is attached (progress,
+     * the end); an operation that ended before this call is reported once, as it ended.
+     */
     @PreAuthorize("isAuthenticated()")
     public void follow(Component owner, long id, Consumer<OperationState> update) {
         // events arrive on worker threads without the viewer's sign-in: decide what they may read now
@@ -80,6 +95,7 @@ public class BoxOperations {
                 listener.accept(reader.get().shown(u));
             }
         }), u -> update.accept(state(u)));
+        find(id).ifPresent(update);
     }
 
     private static OperationState state(OperationUpdate u) {

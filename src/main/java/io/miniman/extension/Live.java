@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 
 import io.miniman.Subscription;
 import io.miniman.docker.ui.UiUpdates;
@@ -18,7 +19,10 @@ final class Live {
     private Live() {
     }
 
+    /** Follows from now if the owner is on screen (a click's follow-up), else from its attach on. */
     static <T> void follow(Component owner, Function<Consumer<T>, Subscription> feed, Consumer<T> update) {
-        LiveUpdates.whileAttached(owner, ui -> feed.apply(UiUpdates.to(ui, update)));
+        Function<UI, Subscription> open = ui -> feed.apply(UiUpdates.to(ui, update));
+        owner.getUI().ifPresentOrElse(ui -> UiUpdates.closeOnDetach(owner, open.apply(ui)),
+                () -> LiveUpdates.whileAttached(owner, open));
     }
 }

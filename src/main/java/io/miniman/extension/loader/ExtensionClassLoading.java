@@ -14,13 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.GenericBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
 
 import io.miniman.extension.ExtensionApi;
 
@@ -46,23 +51,49 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
 
         ClassLoader parent = context.getClassLoader() != null ? context.getClassLoader()
                 : Thread.currentThread().getContextClassLoader();
+        // the console keeps its own loader: Spring makes JDK proxies of package-private interfaces (the
+        // repositories) in the bean class loader, which must be the loader that defined them
         ClassLoader loader = scan.jars().isEmpty() ? parent
                 : new URLClassLoader("miniman-extensions", urls(scan.jars()), parent);
-        if (loader != parent && context instanceof DefaultResourceLoader resources) {
-            resources.setClassLoader(loader);
-            // Tomcat and Vaadin resolve classes through the thread's loader while the console starts
-            Thread.currentThread().setContextClassLoader(loader);
-        }
 
         List<ExtensionProblem> problems = new ArrayList<>(scan.problems());
         List<ExtensionDescriptor> descriptors = descriptors(loader, scan, problems, clock);
         if (!descriptors.isEmpty() && context instanceof BeanDefinitionRegistry registry) {
-            ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(registry, true, environment,
-                    new DefaultResourceLoader(loader));
-            scanner.getBeanDefinitionDefaults().setLazyInit(true);
-            scanner.scan(descriptors.stream().map(ExtensionDescriptor::basePackage).toArray(String[]::new));
+            registerBeans(registry, environment, loader, descriptors).forEach((bean, reason) ->
+                    problems.add(new ExtensionProblem(bean, reason, clock.instant())));
         }
-        context.getBeanFactory().registerSingleton("extensions", new Extensions(folder.toAbsolutePath(), descriptors, problems, clock));
+        context.getBeanFactory().registerSingleton("extensions",
+                new Extensions(folder.toAbsolutePath(), loader, descriptors, problems, clock));
+    }
+
+    /**
+     * Each bean class is resolved here, by the extensions' loader, since the bean factory's cannot see it.
+     * Returns the beans whose class does not load, with the reason: they stay registered and fail when first
+     * needed, taking only the pages that use them.
+     */
+    private static Map<String, String> registerBeans(BeanDefinitionRegistry registry, ConfigurableEnvironment environment,
+            ClassLoader loader, List<ExtensionDescriptor> descriptors) {
+        Set<String> before = Set.of(registry.getBeanDefinitionNames());
+        ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(registry, false, environment,
+                new DefaultResourceLoader(loader));
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+        scanner.getBeanDefinitionDefaults().setLazyInit(true);
+        scanner.scan(descriptors.stream().map(ExtensionDescriptor::basePackage).toArray(String[]::new));
+        Map<String, String> unresolved = new LinkedHashMap<>();
+        for (String name : registry.getBeanDefinitionNames()) {
+            if (!before.contains(name) && registry.getBeanDefinition(name) instanceof AbstractBeanDefinition bean) {
+                try {
+                    bean.resolveBeanClass(loader);
+                    // a plain definition of the loaded class: a scanned one makes Spring's configuration
+                    // parsing read the class file through the console's loader, which cannot see it
+                    registry.removeBeanDefinition(name);
+                    registry.registerBeanDefinition(name, new GenericBeanDefinition(bean));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    unresolved.put(bean.getBeanClassName(), "its class does not load: " + e);
+                }
+            }
+        }
+        return unresolved;
     }
 
     private static URL[] urls(List<ExtensionJars.Found> jars) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
 
     private List<String> pageClasses(ExtensionDescriptor descriptor) {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
-        scan.setResourceLoader(context);
+        scan.setResourceLoader(new DefaultResourceLoader(extensions.classLoader()));
         scan.addIncludeFilter(new AnnotationTypeFilter(Route.class));
         return scan.findCandidateComponents(descriptor.basePackage()).stream()
                 .map(BeanDefinition::getBeanClassName).sorted().toList();
@@ -80,7 +81,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
         String source = descriptor.source() + " (" + className + ")";
         Class<?> type;
         try {
-            type = Class.forName(className, false, context.getClassLoader());
+            type = Class.forName(className, false, extensions.classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             extensions.refused(source, "its class does not load: " + e);
             return;

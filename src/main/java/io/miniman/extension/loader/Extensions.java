@@ -26,10 +26,13 @@ public class Extensions {
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
     private final Map<String, ExtensionProblem> problems = new LinkedHashMap<>();
     private final Path folder;
+    private final ClassLoader classLoader;
     private final Clock clock;
 
-    Extensions(Path folder, List<ExtensionDescriptor> descriptors, List<ExtensionProblem> jarProblems, Clock clock) {
+    Extensions(Path folder, ClassLoader classLoader, List<ExtensionDescriptor> descriptors,
+            List<ExtensionProblem> jarProblems, Clock clock) {
         this.folder = folder;
+        this.classLoader = classLoader;
         this.clock = clock;
         descriptors.forEach(d -> loaded.put(d.name(), new Loaded(d, new ArrayList<>())));
         jarProblems.forEach(this::add);
@@ -38,6 +41,11 @@ public class Extensions {
     /** The folder whose jars were looked at when the console started. */
     public Path folder() {
         return folder;
+    }
+
+    /** Sees the console's classes and the extensions' jars. */
+    ClassLoader classLoader() {
+        return classLoader;
     }
 
     public synchronized List<Loaded> loaded() {
