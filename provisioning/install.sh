@@ -172,7 +172,9 @@ if ! id -nG miniman | tr ' ' '\n' | grep -qx docker; then
     usermod -aG docker miniman
     mm_changed "miniman joined group docker"
 fi
-for spec in "$MM_PREFIX:0755:root" "$MM_DATA:0700:miniman" "$MM_STACKS:0750:miniman" "$MM_CONF_DIR:0700:root"; do
+# extensions: read by the console, never writable by it (code on its own class path)
+for spec in "$MM_PREFIX:0755:root" "$MM_DATA:0700:miniman" "$MM_STACKS:0750:miniman" "$MM_CONF_DIR:0700:root" \
+        "$MM_PREFIX/extensions:0755:root"; do
     IFS=: read -r dir mode owner <<< "$spec"
     if [[ "$(stat -c '%a %U' -- "$dir" 2>/dev/null)" != "${mode#0} $owner" ]]; then
         install -d -m "$mode" -o "$owner" -g "$owner" -- "$dir"

@@ -15,7 +15,7 @@ public record OperationTarget(Kind kind, String id, String label) {
     public enum Kind {
         CONTAINER("container"), IMAGE("image"), VOLUME("volume"), DOCKER_NETWORK("network"),
         NETWORK_SETTINGS("network settings"), FILE("file"), USER("user"), LOGIN("login"), SETTINGS("settings"),
-        STACK("stack"), UNIT("unit"), HOST("host");
+        STACK("stack"), UNIT("unit"), HOST("host"), EXTENSION("extension");
 
         private final String word;
 

@@ -90,6 +90,7 @@ public class MainLayout extends AppLayout {
         map.put("docker", "Docker");
         map.put("operations", "Logs");
         map.put("users", "Users");
+        map.put("extensions", "Extensions");
         return map;
     }
 

@@ -14,9 +14,10 @@ import io.miniman.testsupport.Requires;
 
 /**
  * The packaged jar started as a new user would, with `java -jar` on a data dir of its own and a free
- * port, for the browser tests; its output goes to {@code console.log} beside the data dir.
+ * port, for the browser tests (the console's and its extensions'); its output goes to {@code console.log}
+ * beside the data dir. The jar is {@code -Dminiman.jar}, by default the console's own target/miniman.jar.
  */
-final class PackagedConsole implements AutoCloseable {
+public final class PackagedConsole implements AutoCloseable {
 
     // generous: on the shared 2-core test machine a start took over two minutes
     private static final long READY_MILLIS = 300_000;
@@ -32,7 +33,7 @@ final class PackagedConsole implements AutoCloseable {
     }
 
     /** Skips (or fails under strict mode) without the jar; {@code environment} adds to the console's. */
-    static PackagedConsole start(Path folder, Map<String, String> environment) throws Exception {
+    public static PackagedConsole start(Path folder, Map<String, String> environment) throws Exception {
         Path jar = Path.of(System.getProperty("miniman.jar", "target/miniman.jar"));
         Requires.that(Files.isRegularFile(jar), "the packaged jar " + jar + " (run ./mvnw verify)");
         int port = freePort();
@@ -48,16 +49,16 @@ final class PackagedConsole implements AutoCloseable {
         return console;
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 
     /** The console's process id, for a benchmark's heap figures. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return folder.resolve("data");
     }
 

@@ -7,13 +7,16 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.miniman.MinimanApplication;
+
 /**
  * The one Spring context of the test suite: every Spring test uses exactly this annotation (and no
  * extra properties or mocks), so the context starts once. Each JVM gets a fresh data dir and host root.
+ * The application class is named so an extension's tests, in a package of their own, get the same context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = MinimanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "miniman.data-dir=target/test-data/${random.uuid}",
         "miniman.host.root=target/test-host/${random.uuid}",
         "miniman.admin-password=" + MinimanSpringTest.INITIAL_ADMIN_PASSWORD,
