@@ -84,6 +84,8 @@ public final class PackagedConsole implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        // a console that never answered would otherwise outlive the test run
+        process.destroyForcibly();
         throw new IllegalStateException("console not ready in " + READY_MILLIS / 1000 + " s");
     }
 
