@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import io.miniman.operation.OperationUpdate;
 import io.miniman.ui.Formats;
+import io.miniman.ui.log.GrowingText;
+import io.miniman.ui.log.LogViewer;
 
 /** One operation's details; while it runs, the view hands it each new state ({@link #show}). */
 class OperationDialog extends Dialog {
@@ -18,7 +20,8 @@ class OperationDialog extends Dialog {
     private final Paragraph summary = new Paragraph();
     private final Pre result = new Pre();
     private final Pre error = new Pre();
-    private final DetailsText details = new DetailsText();
+    private final LogViewer details = new LogViewer();
+    private final GrowingText growing = new GrowingText(details);
     private final Div resultSection = section("Result", result);
     private final Div errorSection = section("Error", error);
     private final Div detailsSection = section("Details", details);
@@ -28,6 +31,7 @@ class OperationDialog extends Dialog {
         setWidth("min(40rem, 95vw)");
         result.addClassName("miniman-pre");
         error.addClassName("miniman-pre");
+        details.setHeight("40vh");
         VerticalLayout body = new VerticalLayout(summary, resultSection, errorSection, detailsSection);
         body.setPadding(false);
         add(body);
@@ -46,11 +50,13 @@ class OperationDialog extends Dialog {
                 + Formats.time(op.startTime()) + op.duration().map(d -> " · took " + Formats.duration(d)).orElse(""));
         fill(resultSection, op.result(), result::setText);
         fill(errorSection, op.errorMessage(), error::setText);
-        fill(detailsSection, op.details(), details::setText);
+        // the engine publishes the details' whole (redacted) tail each time: only new lines reach the viewer
+        detailsSection.setVisible(op.details() != null && !op.details().isBlank());
+        growing.show(op.details(), op.status().isFinished());
     }
 
     String detailsText() {
-        return details.getText();
+        return details.text();
     }
 
     private static void fill(Div section, String value, java.util.function.Consumer<String> setter) {

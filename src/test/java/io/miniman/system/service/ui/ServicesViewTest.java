@@ -19,6 +19,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import io.miniman.docker.ui.DockerKaribu;
 import io.miniman.security.Roles;
 import io.miniman.system.service.JournalLine;
+import io.miniman.ui.log.ViewerLine;
 import io.miniman.system.service.UnitStatus;
 import io.miniman.testsupport.KaribuTest;
 
@@ -118,24 +119,11 @@ class ServicesViewTest extends KaribuTest {
     }
 
     @Test
-    void theJournalDisplayKeepsItsLastLinesAndFiltersThem() {
-        JournalDisplay display = new JournalDisplay(3);
+    void journalEntriesReachTheLogViewerWithTheirTimeAndProblemsMarkedAsStderr() {
         Instant t = Instant.parse("2026-11-29T12:00:00Z");
-        display.append(List.of(new JournalLine(t, 6, "dnsmasq", 743, "started"),
-                new JournalLine(t, 3, "dnsmasq", 743, "failed to bind DHCP port"),
-                new JournalLine(t, 6, "dnsmasq", 743, "DHCPACK 192.168.50.23"),
-                new JournalLine(t, 6, "dnsmasq", 743, "DHCPACK 192.168.50.24")));
-        assertThat(display.kept()).isEqualTo(3);
-        assertThat(display.dropped()).isEqualTo(1);
-        assertThat(display.shown()).isEqualTo(3);
-        display.search("dhcpack");
-        assertThat(display.shown()).isEqualTo(2);
-        display.append(List.of(new JournalLine(t, 6, "dnsmasq", 743, "DHCPACK 192.168.50.25")));
-        assertThat(display.shown()).as("the dropped line did not match").isEqualTo(3);
-        display.append(List.of(new JournalLine(t, 6, "dnsmasq", 743, "DHCPACK 192.168.50.26")));
-        assertThat(display.shown()).as("the oldest match dropped with its line").isEqualTo(3);
-        assertThat(display.getChildren().findFirst().orElseThrow().getElement().getText()).endsWith("192.168.50.24");
-        display.search("failed");
-        assertThat(display.shown()).isZero();
+        assertThat(UnitJournalView.viewerLine(new JournalLine(t, 3, "dnsmasq", 743, "failed to bind DHCP port")))
+                .isEqualTo(new ViewerLine(ViewerLine.Kind.STDERR, t, "dnsmasq[743]: failed to bind DHCP port"));
+        assertThat(UnitJournalView.viewerLine(new JournalLine(t, 6, "dnsmasq", 743, "DHCPACK 192.168.50.23")).kind())
+                .isEqualTo(ViewerLine.Kind.STDOUT);
     }
 }
