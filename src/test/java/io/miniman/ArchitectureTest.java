@@ -92,6 +92,9 @@ class ArchitectureTest {
     static final ArchRule servicesDoNotKnowViews = noClasses().that(DescribedPredicate.not(VIEWS))
             // the security configuration must name the login view: that is wiring, not a service using a view
             .and().doNotHaveFullyQualifiedName("io.miniman.security.SecurityConfig")
+            // the extension API is for pages (its chart and push idiom are the console's own), and its loader
+            // puts extension pages into the shell: wiring of the same kind
+            .and().resideOutsideOfPackages("io.miniman.extension..")
             .should().dependOnClassesThat(VIEWS);
 
     @ArchTest

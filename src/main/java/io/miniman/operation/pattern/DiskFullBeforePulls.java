@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleSupplier;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,6 @@ import io.miniman.operation.OperationEvents;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.operation.dashboard.FailureCause;
-import io.miniman.system.HostMetricsService;
 
 /**
  * Pulls and builds that began on a nearly full data disk (the level is read when the work starts, as no
@@ -31,18 +28,13 @@ class DiskFullBeforePulls implements PatternRule, DisposableBean {
             + "OR (operation_type = 'COMPOSE' AND operation_name IN ('Pull', 'Build')))";
 
     private final LogQueries log;
-    private final DoubleSupplier diskUsedPercent;
+    private final DiskLevel disk;
     private final EvidenceRing<Finding.Evidence> startedNearlyFull = new EvidenceRing<>(200);
     private final Subscription subscription;
 
-    @Autowired
-    DiskFullBeforePulls(LogQueries log, OperationEvents events, HostMetricsService host) {
-        this(log, events, () -> host.read().diskUsedPercent());
-    }
-
-    DiskFullBeforePulls(LogQueries log, OperationEvents events, DoubleSupplier diskUsedPercent) {
+    DiskFullBeforePulls(LogQueries log, OperationEvents events, DiskLevel disk) {
         this.log = log;
-        this.diskUsedPercent = diskUsedPercent;
+        this.disk = disk;
         this.subscription = events.subscribe(this::heard);
     }
 
@@ -50,7 +42,7 @@ class DiskFullBeforePulls implements PatternRule, DisposableBean {
         if (update.status() != OperationStatus.RUNNING || !isPullOrBuild(update)) {
             return;
         }
-        double used = diskUsedPercent.getAsDouble();
+        double used = disk.usedPercent();
         if (used >= NEARLY_FULL_PERCENT) {
             startedNearlyFull.add(update.startTime(), new Finding.Evidence(update.id(), update.startTime(),
                     update.name() + (update.target() == null ? "" : " · " + update.target()) + " began with the data disk "
