@@ -8,13 +8,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.miniman.update.OfflineVerbs;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class MinimanApplication {
 
     /** Arguments that start the console rather than a verb. */

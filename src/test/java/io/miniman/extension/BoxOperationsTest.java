@@ -32,7 +32,7 @@ class BoxOperationsTest {
             return "host " + host.now().hostName();
         });
 
-        OperationState done = Awaitility.await().atMost(Duration.ofSeconds(30))
+        OperationState done = Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30))
                 .until(() -> operations.find(id).orElseThrow(), OperationState::finished);
         assertThat(done.failed()).as(done.error()).isFalse();
         assertThat(done.name()).isEqualTo("Read the sensor");

@@ -121,7 +121,8 @@ class PrivilegedHelperTest {
         assertThat(helper().verb("iptables-load", "/tmp/other")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("sysctl")).isEqualTo(new Outcome.Done(
                 "run: /usr/lib/systemd/systemd-sysctl " + root + "/etc/sysctl.d/90-miniman-forwarding.conf\n"));
-        assertThat(helper().verb("reboot")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("reboot", "now")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("format-disk")).isInstanceOf(Outcome.Failed.class);
     }
 
     @Test
