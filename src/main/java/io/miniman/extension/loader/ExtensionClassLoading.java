@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         // the console keeps its own loader: Spring makes JDK proxies of package-private interfaces (the
         // repositories) in the bean class loader, which must be the loader that defined them
         ClassLoader loader = scan.jars().isEmpty() ? parent
-                : new URLClassLoader("miniman-extensions", urls(scan.jars()), parent);
+                : new ExtensionClassLoader(urls(scan.jars()), parent);
 
         List<ExtensionProblem> problems = new ArrayList<>(scan.problems());
         List<ExtensionDescriptor> descriptors = descriptors(loader, scan, problems, clock);
