@@ -36,21 +36,12 @@ public class DashboardView extends VerticalLayout {
     public DashboardView(HostMetricsService metrics, MetricsHistory history) {
         this.metrics = metrics;
         List<HostSnapshot> recent = metrics.history();
-        Div cards = new Div(card("Host", hostname), card("Up", uptime), card("Load", load), card("CPU", cpu),
-                card("Memory", memory), card("Disk (data)", disk));
+        Div cards = new Div(FigureCard.of("Host", hostname), FigureCard.of("Up", uptime), FigureCard.of("Load", load),
+                FigureCard.of("CPU", cpu), FigureCard.of("Memory", memory), FigureCard.of("Disk (data)", disk));
         cards.addClassName("miniman-cards");
         add(new H2("Dashboard"), cards, new H3("Resources"), new ResourceHistoryCharts(history));
         show(recent.isEmpty() ? metrics.read() : recent.get(recent.size() - 1));
         LiveUpdates.whileAttached(this, ui -> metrics.subscribe(snapshot -> ui.access(() -> show(snapshot))));
-    }
-
-    private static Div card(String label, Span value) {
-        Span caption = new Span(label);
-        caption.addClassName("label");
-        value.addClassName("value");
-        Div card = new Div(caption, new Div(value));
-        card.addClassName("miniman-card");
-        return card;
     }
 
     void show(HostSnapshot s) {

@@ -44,6 +44,7 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.ApexChart;
 import io.miniman.ui.ApexOptions;
+import io.miniman.ui.FigureCard;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,7 +120,8 @@ public class LogsDashboardView extends VerticalLayout {
             grid.setAllRowsVisible(true);
         }
 
-        Div cards = new Div(card("Operations", total), card("Failed", failed), card("Running", running));
+        Div cards = new Div(FigureCard.of("Operations", total), FigureCard.of("Failed", failed),
+                FigureCard.of("Running", running));
         cards.addClassName("miniman-cards");
         Div charts = new Div(perBucket, causes);
         charts.addClassName("miniman-charts");
@@ -195,15 +197,6 @@ public class LogsDashboardView extends VerticalLayout {
         } catch (UIDetachedException closed) {
             // the tab closed while the figures were read: nobody to show them to
         }
-    }
-
-    private static Div card(String label, Span value) {
-        Span caption = new Span(label);
-        caption.addClassName("label");
-        value.addClassName("value");
-        Div card = new Div(caption, new Div(value));
-        card.addClassName("miniman-card");
-        return card;
     }
 
     private static String percent(double value) {
