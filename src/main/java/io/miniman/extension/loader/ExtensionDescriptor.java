@@ -39,4 +39,9 @@ public record ExtensionDescriptor(String name, String version, String basePackag
         }
         return new ExtensionDescriptor(name, p.getProperty("version", "").strip(), pkg, apiVersion, source);
     }
+
+    /** How a problem with one of this extension's classes is listed: its jar (or descriptor), then the class. */
+    String sourceOf(String className) {
+        return source + " (" + className + ")";
+    }
 }

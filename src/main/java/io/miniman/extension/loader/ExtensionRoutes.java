@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
     }
 
     void register(RouteConfiguration routes, ExtensionDescriptor descriptor, String className) {
-        String source = descriptor.source() + " (" + className + ")";
+        String source = descriptor.sourceOf(className);
         Class<?> type;
         try {
             type = Class.forName(className, false, extensions.classLoader());
@@ -141,12 +142,9 @@ class ExtensionRoutes implements VaadinServiceInitListener {
             context.getAutowireCapableBeanFactory().createBean(target);
             opened.add(target);
         } catch (RuntimeException | LinkageError e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
             log.warn("Extension {}: page {} failed to open", owner.get().name(), target.getName(), e);
-            extensions.refused(owner.get().source() + " (" + target.getName() + ")", "the page failed to open: " + root);
+            extensions.refused(owner.get().sourceOf(target.getName()), "the page failed to open: " + root);
             event.rerouteTo(ExtensionFailedView.class, owner.get().name());
         }
     }
@@ -165,7 +163,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
         if (!missing.isEmpty()) {
             String reason = "the page uses " + String.join(", ", missing)
                     + ", which this console's bundle does not hold: those parts stay blank";
-            extensions.refused(owner.get().source() + " (" + page.getClass().getName() + ")", reason);
+            extensions.refused(owner.get().sourceOf(page.getClass().getName()), reason);
             Notification.show("Extension " + owner.get().name() + ": " + reason, 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
