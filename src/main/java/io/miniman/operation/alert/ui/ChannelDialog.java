@@ -2,14 +2,8 @@ package io.miniman.operation.alert.ui;
 
 import java.util.function.Consumer;
 
-import jakarta.validation.ConstraintViolationException;
-
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,10 +11,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.miniman.operation.alert.ChannelDraft;
 import io.miniman.operation.alert.ChannelKind;
 import io.miniman.operation.alert.ChannelSummary;
-import io.miniman.ui.FieldErrors;
 
 /** Adds or edits a channel; the fields shown follow the kind. A stored secret is never put back in the form. */
-class ChannelDialog extends Dialog {
+class ChannelDialog extends SettingsDialog<ChannelDraft> {
 
     final TextField name = new TextField("Name");
     final Select<ChannelKind> kind = new Select<>();
@@ -32,25 +25,20 @@ class ChannelDialog extends Dialog {
     final TextField mailTo = new TextField("To (comma-separated)");
     final Checkbox forwardOperations = new Checkbox("Also forward every operation");
     final Checkbox enabled = new Checkbox("Enabled", true);
-    final Button save = new Button("Save");
-    final Paragraph error = new Paragraph();
-    private final FieldErrors errors = new FieldErrors();
     private final ChannelSummary existing;
 
     ChannelDialog(ChannelSummary existing, Consumer<ChannelDraft> onSave) {
+        super(existing == null ? "Add channel" : "Edit channel " + existing.name());
         this.existing = existing;
-        setHeaderTitle(existing == null ? "Add channel" : "Edit channel " + existing.name());
         kind.setLabel("Kind");
         kind.setItems(ChannelKind.values());
         kind.setItemLabelGenerator(ChannelKind::label);
         kind.addValueChangeListener(change -> showFieldsOf(change.getValue()));
         errors.bind("name", name).bind("kind", kind).bind("address", address).bind("username", username)
                 .bind("secret", secret).bind("mailFrom", mailFrom).bind("mailTo", mailTo);
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
         FormLayout form = new FormLayout(name, kind, address, username, secret, starttls, mailFrom, mailTo,
                 forwardOperations, enabled);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
-        add(form, error);
+        layout(form, this::draft, onSave);
         if (existing != null) {
             ChannelDraft draft = ChannelDraft.of(existing);
             name.setValue(draft.name());
@@ -65,19 +53,6 @@ class ChannelDialog extends Dialog {
         } else {
             kind.setValue(ChannelKind.IN_APP);
         }
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(click -> {
-            try {
-                onSave.accept(draft());
-                close();
-            } catch (ConstraintViolationException e) {
-                error.setText(String.join("; ", errors.show(e)));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                errors.clear();
-                error.setText(e.getMessage());
-            }
-        });
-        getFooter().add(new Button("Cancel", click -> close()), save);
     }
 
     ChannelDraft draft() {

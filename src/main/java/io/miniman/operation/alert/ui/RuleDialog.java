@@ -5,15 +5,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolationException;
-
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,10 +16,9 @@ import io.miniman.operation.OperationType;
 import io.miniman.operation.alert.ChannelSummary;
 import io.miniman.operation.alert.RuleKind;
 import io.miniman.operation.alert.RuleSpec;
-import io.miniman.ui.FieldErrors;
 
 /** Adds or edits a rule; the fields shown follow what the rule watches. */
-class RuleDialog extends Dialog {
+class RuleDialog extends SettingsDialog<RuleSpec> {
 
     final TextField name = new TextField("Name");
     final Select<RuleKind> kind = new Select<>();
@@ -36,14 +29,11 @@ class RuleDialog extends Dialog {
     final IntegerField quietMinutes = new IntegerField("Quiet period (minutes)");
     final MultiSelectComboBox<ChannelSummary> channels = new MultiSelectComboBox<>("Send to");
     final Checkbox enabled = new Checkbox("Enabled", true);
-    final Button save = new Button("Save");
-    final Paragraph error = new Paragraph();
-    private final FieldErrors errors = new FieldErrors();
     private final RuleSpec existing;
 
     RuleDialog(RuleSpec existing, List<ChannelSummary> available, Consumer<RuleSpec> onSave) {
+        super(existing == null ? "Add rule" : "Edit rule " + existing.name());
         this.existing = existing;
-        setHeaderTitle(existing == null ? "Add rule" : "Edit rule " + existing.name());
         kind.setLabel("Alert on");
         kind.setItems(RuleKind.values());
         kind.setItemLabelGenerator(RuleKind::label);
@@ -59,11 +49,9 @@ class RuleDialog extends Dialog {
         quietMinutes.setValue(15);
         errors.bind("name", name).bind("kind", kind).bind("operationName", operationName).bind("threshold", threshold)
                 .bind("minutes", minutes).bind("quietMinutes", quietMinutes).bind("channelIds", channels);
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
         FormLayout form = new FormLayout(name, kind, operationType, operationName, threshold, minutes, quietMinutes,
                 channels, enabled);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
-        add(form, error);
+        layout(form, this::spec, onSave);
         if (existing != null) {
             name.setValue(existing.name());
             kind.setValue(existing.kind());
@@ -77,19 +65,6 @@ class RuleDialog extends Dialog {
         } else {
             kind.setValue(RuleKind.FAILURE_OF_TYPE);
         }
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(click -> {
-            try {
-                onSave.accept(spec());
-                close();
-            } catch (ConstraintViolationException e) {
-                error.setText(String.join("; ", errors.show(e)));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                errors.clear();
-                error.setText(e.getMessage());
-            }
-        });
-        getFooter().add(new Button("Cancel", click -> close()), save);
     }
 
     RuleSpec spec() {
