@@ -37,14 +37,14 @@ import io.miniman.extension.ExtensionApi;
  */
 public class ExtensionClassLoading implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    /** Where extension jars are looked for: beside the data folder, {@code /opt/miniman/extensions} on a box. */
+    /** Where extension jars are looked for: {@code /opt/miniman/extensions} on a box. */
     static final String FOLDER_PROPERTY = "miniman.extensions-dir";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
-        Path folder = Path.of(environment.getProperty(FOLDER_PROPERTY,
-                environment.getProperty("miniman.data-dir", "./data") + "/../extensions")).normalize();
+        // its default (beside the data folder) is in application.properties, like every miniman.* setting
+        Path folder = Path.of(environment.getRequiredProperty(FOLDER_PROPERTY)).normalize();
         Clock clock = Clock.systemUTC();
         ExtensionJars.Scan scan = ExtensionJars.scan(folder, clock);
 
