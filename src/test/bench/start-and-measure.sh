@@ -13,7 +13,7 @@ start=$(date +%s.%N)
 MINIMAN_DATA_DIR=$dir/data MINIMAN_PORT=$port MINIMAN_ADMIN_PASSWORD=Bench-initial-1 \
     java "$@" -jar "$jar" >"$dir/log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login")" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { tail "$dir/log"; exit 1; }
     sleep 0.05
