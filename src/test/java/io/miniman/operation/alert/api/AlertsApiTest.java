@@ -1,5 +1,6 @@
 package io.miniman.operation.alert.api;
 
+import static io.miniman.api.ApiMvc.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,18 +14,16 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.miniman.api.ApiClients;
+import io.miniman.api.ApiMvc;
 import io.miniman.security.ApiTokens;
 import io.miniman.security.Role;
 import io.miniman.security.UserService;
@@ -46,6 +45,7 @@ class AlertsApiTest {
     @Autowired
     ApiTokens tokens;
 
+    ApiMvc api;
     MockMvc mvc;
     String admin;
     String operator;
@@ -54,14 +54,11 @@ class AlertsApiTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        api = ApiMvc.of(context);
+        mvc = api.mvc();
         admin = ApiClients.token(users, tokens, "api-admin", Role.ADMIN, false);
         operator = ApiClients.token(users, tokens, "api-operator", Role.OPERATOR, false);
         viewer = ApiClients.token(users, tokens, "api-viewer", Role.VIEWER, false);
-    }
-
-    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
     private static MockHttpServletRequestBuilder jsonBody(MockHttpServletRequestBuilder request, String body) {
@@ -75,7 +72,7 @@ class AlertsApiTest {
     @Test
     void aChannelsSecretIsWrittenAndNeverReadBack() throws Exception {
         String name = "mail " + System.nanoTime() % 100000;
-        String mail = "{\"name\":\"" + name + "\",\"kind\":\"EMAIL\",\"address\":\"127.0.0.1:2525\",\"username\":\"mm\","
+        String mail = "{\"name\":\"" + name + "\",\"kind\":\"EMAIL\",\"address\":\"127.0.0.1:1\",\"username\":\"mm\","
                 + "\"secret\":\"" + SECRET + "\",\"mailFrom\":\"mm@box.lan\",\"mailTo\":\"ops@example.org\",\"enabled\":true}";
         mvc.perform(jsonBody(as(post("/api/v1/alerts/channels"), operator), mail)).andExpect(status().isForbidden());
         mvc.perform(jsonBody(as(post("/api/v1/alerts/channels"), admin), mail.replace("ops@example.org", "")))

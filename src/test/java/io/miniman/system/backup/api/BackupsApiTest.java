@@ -1,5 +1,6 @@
 package io.miniman.system.backup.api;
 
+import static io.miniman.api.ApiMvc.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,16 +30,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.miniman.api.ApiClients;
+import io.miniman.api.ApiMvc;
 import io.miniman.network.settings.NetworkSettings;
 import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.ApiTokens;
@@ -72,6 +71,7 @@ class BackupsApiTest {
     @LocalServerPort
     int port;
 
+    ApiMvc api;
     MockMvc mvc;
     String admin;
     String operator;
@@ -82,7 +82,8 @@ class BackupsApiTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        api = ApiMvc.of(context);
+        mvc = api.mvc();
         admin = ApiClients.token(users, tokens, "api-admin", Role.ADMIN, false);
         operator = ApiClients.token(users, tokens, "api-operator", Role.OPERATOR, false);
         viewer = ApiClients.token(users, tokens, "api-viewer", Role.VIEWER, false);
@@ -95,25 +96,6 @@ class BackupsApiTest {
         network.save(original);
         network.releaseRollback();
         ApiClients.as("admin", Role.ADMIN, () -> actions.saveSchedule(originalSchedule));
-    }
-
-    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-
-    private JsonNode body(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        return json.readTree(mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString());
-    }
-
-    private JsonNode finished(long id) throws Exception {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode operation = body(as(get("/api/v1/operations/{id}", id), admin), 200);
-            if (operation.path("status").asText().matches("COMPLETED|FAILED")) {
-                return operation;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("operation " + id + " did not finish");
     }
 
     /** The current state without the user accounts: restoring it leaves the suite's users alone. */
@@ -134,14 +116,14 @@ class BackupsApiTest {
         byte[] archive = export();
         assertThat(archive[0] & 0xff).isEqualTo(0x1f);
         assertThat(archive[1] & 0xff).as("gzip").isEqualTo(0x8b);
-        assertThat(body(as(get("/api/v1/operations").queryParam("text", "Download backup"), admin), 200)
+        assertThat(api.json(as(get("/api/v1/operations").queryParam("text", "Download backup"), admin), 200)
                 .path("items").get(0).path("user").asText()).startsWith("api-admin (token ");
 
-        JsonNode made = finished(body(as(post("/api/v1/backups").queryParam("withUsers", "false"), admin), 202)
+        JsonNode made = api.finished(admin, api.json(as(post("/api/v1/backups").queryParam("withUsers", "false"), admin), 202)
                 .path("operationId").asLong());
         assertThat(made.path("status").asText()).as(made.toString()).isEqualTo("COMPLETED");
         String name = made.path("result").asText().split(" ")[0];
-        JsonNode kept = body(as(get("/api/v1/backups"), admin), 200);
+        JsonNode kept = api.json(as(get("/api/v1/backups"), admin), 200);
         assertThat(kept).extracting(b -> b.path("name").asText()).contains(name);
         byte[] stored = mvc.perform(as(get("/api/v1/backups/{name}", name), admin)).andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/gzip"))
@@ -152,7 +134,7 @@ class BackupsApiTest {
         mvc.perform(as(delete("/api/v1/backups/{name}", name), admin)).andExpect(status().isNoContent());
         mvc.perform(as(get("/api/v1/backups/{name}", name), admin)).andExpect(status().isNotFound());
         mvc.perform(as(delete("/api/v1/backups/{name}", "miniman-manual-nope.tar.gz"), admin)).andExpect(status().isNotFound());
-        assertThat(body(as(get("/api/v1/backups"), admin), 200)).extracting(b -> b.path("name").asText()).doesNotContain(name);
+        assertThat(api.json(as(get("/api/v1/backups"), admin), 200)).extracting(b -> b.path("name").asText()).doesNotContain(name);
     }
 
     @Test
@@ -163,7 +145,7 @@ class BackupsApiTest {
         mvc.perform(as(put("/api/v1/backups/schedule"), admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\":true,\"keep\":5,\"includeUsers\":false,\"hour\":3}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("hour"));
-        assertThat(body(as(get("/api/v1/backups/schedule"), admin), 200).path("keep").asInt()).isEqualTo(originalSchedule.keep());
+        assertThat(api.json(as(get("/api/v1/backups/schedule"), admin), 200).path("keep").asInt()).isEqualTo(originalSchedule.keep());
         mvc.perform(as(put("/api/v1/backups/schedule"), admin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\":false,\"keep\":5,\"includeUsers\":false}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.keep").value(5)).andExpect(jsonPath("$.enabled").value(false));
@@ -177,7 +159,7 @@ class BackupsApiTest {
         tampered[tampered.length / 2] ^= 0x20;
         network.save(original.withWifi(original.wifi().withSsid("must-stay")));
         NetworkSettings before = network.current();
-        int kept = body(as(get("/api/v1/backups"), admin), 200).size();
+        int kept = api.json(as(get("/api/v1/backups"), admin), 200).size();
 
         for (byte[] bad : new byte[][] {tampered, "not an archive".getBytes(StandardCharsets.UTF_8)}) {
             mvc.perform(as(multipart("/api/v1/backups/restore").file(new MockMultipartFile("file", "bad.tar.gz",
@@ -187,20 +169,20 @@ class BackupsApiTest {
         mvc.perform(as(multipart("/api/v1/backups/restore").file(new MockMultipartFile("file", "box.tar.gz",
                 "application/gzip", archive)), operator)).andExpect(status().isForbidden());
         assertThat(network.current()).isEqualTo(before);
-        assertThat(body(as(get("/api/v1/backups"), admin), 200).size()).as("no pre-restore backup").isEqualTo(kept);
+        assertThat(api.json(as(get("/api/v1/backups"), admin), 200).size()).as("no pre-restore backup").isEqualTo(kept);
 
-        JsonNode plan = body(as(multipart("/api/v1/backups/restore").file(new MockMultipartFile("file", "box.tar.gz",
+        JsonNode plan = api.json(as(multipart("/api/v1/backups/restore").file(new MockMultipartFile("file", "box.tar.gz",
                 "application/gzip", archive)), admin), 200);
         assertThat(plan.path("parts")).extracting(p -> p.path("name").asText()).contains("network").doesNotContain("users");
         assertThat(plan.toString()).doesNotContain(original.wifi().passphrase());
         String upload = plan.path("upload").path("id").asText();
         assertThat(upload).matches("upload-\\d+\\.bin");
 
-        JsonNode done = finished(body(as(post("/api/v1/backups/restore/{id}", upload), admin)
+        JsonNode done = api.finished(admin, api.json(as(post("/api/v1/backups/restore/{id}", upload), admin)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"answers\":{}}"), 202).path("operationId").asLong());
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
         assertThat(done.path("result").asText()).contains("restored");
-        JsonNode change = body(as(get("/api/v1/network/change"), admin), 200);
+        JsonNode change = api.json(as(get("/api/v1/network/change"), admin), 200);
         if (change.path("phase").asText().equals("AWAITING_CONFIRMATION")) {
             mvc.perform(as(post("/api/v1/network/change/{id}/confirm", change.path("id").asLong()), admin))
                     .andExpect(status().isOk());

@@ -1,5 +1,6 @@
 package io.miniman.system.service.api;
 
+import static io.miniman.api.ApiMvc.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,17 +12,13 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.miniman.api.ApiClients;
+import io.miniman.api.ApiMvc;
 import io.miniman.security.ApiTokens;
 import io.miniman.security.Role;
 import io.miniman.security.UserService;
@@ -41,42 +38,24 @@ class ServicesApiTest {
     @Autowired
     ApiTokens tokens;
 
+    ApiMvc api;
     MockMvc mvc;
     String admin;
     String operator;
     String viewer;
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        api = ApiMvc.of(context);
+        mvc = api.mvc();
         admin = ApiClients.token(users, tokens, "api-admin", Role.ADMIN, false);
         operator = ApiClients.token(users, tokens, "api-operator", Role.OPERATOR, false);
         viewer = ApiClients.token(users, tokens, "api-viewer", Role.VIEWER, false);
     }
 
-    private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-
-    private JsonNode body(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        return json.readTree(mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString());
-    }
-
-    private JsonNode finished(long id) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            JsonNode operation = body(as(get("/api/v1/operations/{id}", id), admin), 200);
-            if (operation.path("status").asText().matches("COMPLETED|FAILED")) {
-                return operation;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("operation " + id + " did not finish");
-    }
-
     @Test
     void everyRoleReadsTheUnitsAsThePageShowsThem() throws Exception {
-        JsonNode list = body(as(get("/api/v1/services"), viewer), 200);
+        JsonNode list = api.json(as(get("/api/v1/services"), viewer), 200);
         assertThat(list.has("readAt")).isTrue();
         if (list.path("problem").isNull()) {
             assertThat(list.path("units")).extracting(u -> u.path("name").asText()).contains("dnsmasq");
@@ -105,10 +84,10 @@ class ServicesApiTest {
 
     @Test
     void anOperatorRestartsAndNothingElse() throws Exception {
-        JsonNode accepted = body(as(post("/api/v1/services/dnsmasq/restart"), operator), 202);
+        JsonNode accepted = api.json(as(post("/api/v1/services/dnsmasq/restart"), operator), 202);
         long id = accepted.path("operationId").asLong();
         assertThat(accepted.path("location").asText()).isEqualTo("/api/v1/operations/" + id);
-        JsonNode operation = body(as(get("/api/v1/operations/{id}", id), operator), 200);
+        JsonNode operation = api.json(as(get("/api/v1/operations/{id}", id), operator), 200);
         assertThat(operation.path("name").asText()).isEqualTo("Restart service");
         assertThat(operation.path("user").asText()).startsWith("api-operator (token ");
         for (String action : new String[] {"start", "stop", "enable", "disable"}) {
@@ -120,9 +99,9 @@ class ServicesApiTest {
     @Test
     void anAdminDoesEachActionOnListedUnitsWithThePagesConfirmation() throws Exception {
         for (String action : new String[] {"start", "enable", "disable", "stop"}) {
-            JsonNode accepted = body(as(post("/api/v1/services/dnsmasq/" + action), admin), 202);
+            JsonNode accepted = api.json(as(post("/api/v1/services/dnsmasq/" + action), admin), 202);
             // one operation at a time per unit: the next action waits for this one's end
-            JsonNode done = finished(accepted.path("operationId").asLong());
+            JsonNode done = api.finished(admin, accepted.path("operationId").asLong());
             assertThat(done.path("errorMessage").asText()).contains(action + " dnsmasq skipped: helper not installed");
         }
         mvc.perform(as(post("/api/v1/services/hostapd/stop"), admin)).andExpect(status().isUnprocessableEntity())
