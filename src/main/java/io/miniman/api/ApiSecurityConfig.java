@@ -16,6 +16,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.miniman.docker.DockerProperties;
 import io.miniman.security.ApiTokens;
+import io.miniman.system.backup.BackupProperties;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -48,10 +49,11 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, ApiProperties properties,
-            DockerProperties docker) throws Exception {
+            DockerProperties docker, BackupProperties backup) throws Exception {
         RateLimiter limiter = new RateLimiter(properties.requestsPerSecond(), properties.burst());
         BodyLimitFilter bodyLimit = new BodyLimitFilter(properties.maxBodySize().toBytes(),
-                Map.of(ApiPaths.IMAGE_BUILD, docker.buildContextLimit()));
+                Map.of(ApiPaths.IMAGE_BUILD, docker.buildContextLimit(),
+                        ApiPaths.BACKUP_UPLOAD, ApiWebConfig.backupUploadLimit(backup)));
         http.securityMatcher(API)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -16,6 +16,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import io.miniman.system.backup.BackupProperties;
+import jakarta.servlet.MultipartConfigElement;
+
 /**
  * Spring MVC serves only the API (Vaadin has its own servlet): a body with a field no record has is
  * refused here, not silently dropped, while the application's shared ObjectMapper stays lenient for
@@ -23,6 +26,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfig implements WebMvcConfigurer {
+
+    private static final long MULTIPART_FRAMING = 64 * 1024;
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -46,6 +51,21 @@ class ApiWebConfig implements WebMvcConfigurer {
         // before Vaadin's catch-all mapping, which forwards every unmatched path to its servlet
         mapping.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
         return mapping;
+    }
+
+    /**
+     * Spring MVC's multipart limits, sized for its one multipart endpoint, the backup upload: an archive as
+     * large as a restore accepts, parsed into a temporary file (never the heap), and only once the handler
+     * asks for it (spring.servlet.multipart.resolve-lazily), so a role that may not upload is refused unread.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(BackupProperties backup) {
+        return new MultipartConfigElement("", backup.archiveLimit(), backupUploadLimit(backup), 0);
+    }
+
+    /** The whole request of a backup upload: the archive and the multipart framing around it. */
+    static long backupUploadLimit(BackupProperties backup) {
+        return backup.archiveLimit() + MULTIPART_FRAMING;
     }
 
     @Override

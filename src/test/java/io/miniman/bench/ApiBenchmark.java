@@ -19,12 +19,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -249,7 +251,9 @@ public final class ApiBenchmark {
         System.out.printf(Locale.ROOT, "load: %d requests at %d/s for %d s: %d errors; p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 sorted.size(), rate, seconds, errors.size(), percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6);
-        errors.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+        // by kind, so an overloaded engine (502) is told apart from a console that is slow to answer (timeouts)
+        errors.stream().collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
+                .forEach((error, count) -> System.out.println("  errors: " + count + " × " + error));
     }
 
     private static double median(List<Long> values) {

@@ -95,8 +95,13 @@ class PrivilegedHelperTest {
     void theJournalOfAnAllowlistedUnitOnly() {
         assertThat(helper().verb("journal", "dnsmasq")).isEqualTo(new Outcome.Done("run: journalctl --no-pager -u "
                 + "dnsmasq.service -f -n 200 -o json --output-fields=MESSAGE,PRIORITY,SYSLOG_IDENTIFIER,_PID,_COMM\n"));
+        assertThat(helper().verb("journal", "dnsmasq", "50", "1700000000")).isEqualTo(new Outcome.Done("run: journalctl "
+                + "--no-pager -u dnsmasq.service -n 50 -o json --output-fields=MESSAGE,PRIORITY,SYSLOG_IDENTIFIER,_PID,_COMM "
+                + "--since=@1700000000\n"));
         assertThat(helper().verb("journal", "ssh")).isInstanceOf(Outcome.Failed.class);
         assertThat(helper().verb("journal", "dnsmasq", "--since=1970")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("journal", "dnsmasq", "0")).isInstanceOf(Outcome.Failed.class);
+        assertThat(helper().verb("journal", "dnsmasq", "50", "-1 day")).isInstanceOf(Outcome.Failed.class);
         assertThat(((Outcome.Failed) helper().verb("journal", "../../etc/shadow")).message()).contains("not an allowlisted unit");
     }
 

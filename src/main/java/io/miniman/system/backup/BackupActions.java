@@ -54,6 +54,12 @@ public class BackupActions {
                 ctx -> backups.storeAndPrune(BackupService.MANUAL, withUsers, schedule.current().keep()));
     }
 
+    @LoggedOperation(type = OperationType.SYSTEM, name = "Delete backup")
+    public String delete(String name) {
+        backups.delete(name);
+        return "deleted " + name;
+    }
+
     public BackupSchedule schedule() {
         return schedule.current();
     }

@@ -153,6 +153,15 @@ public class BackupService {
         return Files.newInputStream(file(name));
     }
 
+    /** Deletes a kept archive; refuses any name that is not one of them. */
+    void delete(String name) {
+        try {
+            Files.delete(file(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The daily backup is due when none of the schedule's archives is younger than a day. */
     boolean due(BackupSchedule schedule, Instant now) {
         return schedule.enabled() && list().stream().filter(b -> b.kind().equals(SCHEDULED)).findFirst()

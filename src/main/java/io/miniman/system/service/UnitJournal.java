@@ -1,12 +1,17 @@
 package io.miniman.system.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import io.miniman.InvalidInputException;
 import io.miniman.Subscription;
 import io.miniman.host.PrivilegedHelper;
 import io.miniman.host.RunningCommand;
@@ -22,6 +27,7 @@ public class UnitJournal {
 
     /** A page left open on a phone that never sleeps still lets its journalctl go after this. */
     static final Duration LONGEST_FOLLOW = Duration.ofHours(12);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServicesProperties properties;
     private final PrivilegedHelper helper;
@@ -37,14 +43,38 @@ public class UnitJournal {
     }
 
     /**
+     * The unit's last {@code lines} entries, none older than {@code since} (null: no bound), read at once;
+     * the API's journal, where a script wants a page and not a follow.
+     */
+    public List<JournalLine> recent(String unit, int lines, Instant since) {
+        properties.requireListed(unit);
+        if (lines < 1 || lines > properties.journalLines()) {
+            throw new InvalidInputException("lines", "must be between 1 and " + properties.journalLines());
+        }
+        requireHelper();
+        List<JournalLine> entries = Collections.synchronizedList(new ArrayList<>());
+        List<String> arguments = new ArrayList<>(List.of(unit, Integer.toString(lines)));
+        if (since != null) {
+            arguments.add(Long.toString(Math.max(0, since.getEpochSecond())));
+        }
+        RunningCommand journal = helper.stream(READ_TIMEOUT, line -> entries.add(JournalJson.parse(line)), "journal",
+                arguments.toArray(String[]::new));
+        int exit = journal.waitFor();
+        if (exit != 0) {
+            // the helper's or journalctl's own words come last (their errors are merged into the output)
+            String reason = entries.isEmpty() ? "" : ": " + entries.get(entries.size() - 1).message();
+            throw new IllegalStateException("The journal could not be read (exit code " + exit + ")" + reason);
+        }
+        return List.copyOf(entries);
+    }
+
+    /**
      * Entries go to {@code lines} as they come (on a thread of the reader's own); {@code ended} hears why
      * the journal stopped by itself, and nothing when the subscription was closed.
      */
     public Subscription follow(String unit, Consumer<JournalLine> lines, Consumer<String> ended) {
         properties.requireListed(unit);
-        if (!helper.installed()) {
-            throw new IllegalStateException("The journal is read through the root helper, which is not installed here");
-        }
+        requireHelper();
         AtomicBoolean closed = new AtomicBoolean();
         RunningCommand journal = helper.stream(LONGEST_FOLLOW, line -> lines.accept(JournalJson.parse(line)), "journal",
                 unit);
@@ -61,5 +91,11 @@ public class UnitJournal {
             closed.set(true);
             journal.close();
         };
+    }
+
+    private void requireHelper() {
+        if (!helper.installed()) {
+            throw new IllegalStateException("The journal is read through the root helper, which is not installed here");
+        }
     }
 }
