@@ -129,7 +129,8 @@ class ContainersViewTest extends KaribuTest {
 
         view.grid.select(row(view, name("menu")));
         view.grid.select(row(view, name("bulk")));
-        _click(view.removeSelected);
+        assertThat(view.bulk.isVisible()).isTrue();
+        ContextMenuKt._clickItemWithCaption(view.bulk, "Remove");
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getText(confirm)).contains(name("menu"), name("bulk"), "anonymous volumes", "killed first");
         ConfirmDialogKt._fireConfirm(confirm);
