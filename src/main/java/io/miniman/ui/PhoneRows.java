@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
+
+import com.vaadin.flow.component.ComponentUtil;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -28,7 +32,8 @@ public final class PhoneRows<T> {
     private ValueProvider<T, String> href;
     private final List<ValueProvider<T, String>> texts = new ArrayList<>();
     private final List<ValueProvider<T, String>> themes = new ArrayList<>();
-    private final Map<Grid.Column<T>, Integer> wideOnly = new HashMap<>();
+    private final Map<Grid.Column<T>, IntPredicate> desktopOnlyIf = new HashMap<>();
+    private int width = Integer.MAX_VALUE;
 
     private PhoneRows(Grid<T> grid, String header, ValueProvider<T, String> name) {
         this.grid = grid;
@@ -61,11 +66,20 @@ public final class PhoneRows<T> {
 
     /** Desktop columns that also fold away on a window narrower than {@code minWidth} (a tablet held upright). */
     public PhoneRows<T> wideOnly(int minWidth, List<Grid.Column<T>> columns) {
-        columns.forEach(column -> wideOnly.put(column, minWidth));
+        columns.forEach(column -> desktopOnlyIf.put(column, width -> width >= minWidth));
         return this;
     }
 
-    /** Adds the phone column (hidden until the window is known to be narrow) and follows the window's width. */
+    /** A desktop column the view shows only at times ({@code shown}); the view calls {@link #relayout} when that changes. */
+    public PhoneRows<T> showIf(Grid.Column<T> column, BooleanSupplier shown) {
+        desktopOnlyIf.put(column, width -> shown.getAsBoolean());
+        return this;
+    }
+
+    /**
+     * Adds the phone column (hidden until the window is known to be narrow) and follows the window's width.
+     * Call it after the desktop columns; only the row menu's column may come later.
+     */
     public Grid.Column<T> install() {
         LitRenderer<T> renderer = LitRenderer.<T>of(template()).withProperty("name", name);
         if (href != null) {
@@ -80,19 +94,31 @@ public final class PhoneRows<T> {
             }
         }
         Grid.Column<T> column = grid.addColumn(renderer).setKey(KEY).setHeader(header).setFlexGrow(1).setWidth("8rem");
-        column.setVisible(false);
+        ComponentUtil.setData(grid, PhoneRows.class, this);
         NarrowScreen.follow(grid, this::layoutFor);
+        layoutFor(width);
         return column;
     }
 
-    /** Shows the columns that fit a window {@code width} pixels wide (tests call it as the browser would). */
-    public void layoutFor(int width) {
+    /** Shows the columns of {@code grid} that fit a window {@code width} pixels wide (tests call it as the browser would). */
+    public static void layoutFor(Grid<?> grid, int width) {
+        ((PhoneRows<?>) ComponentUtil.getData(grid, PhoneRows.class)).layoutFor(width);
+    }
+
+    /** Lays {@code grid} out again for the last width, after a {@link #showIf} condition changed. */
+    public static void relayout(Grid<?> grid) {
+        PhoneRows<?> rows = (PhoneRows<?>) ComponentUtil.getData(grid, PhoneRows.class);
+        rows.layoutFor(rows.width);
+    }
+
+    private void layoutFor(int width) {
+        this.width = width;
         boolean phone = width < NarrowScreen.WIDTH;
         for (Grid.Column<T> column : grid.getColumns()) {
             if (KEY.equals(column.getKey())) {
                 column.setVisible(phone);
             } else if (!ACTIONS.equals(column.getKey())) {
-                column.setVisible(!phone && width >= wideOnly.getOrDefault(column, 0));
+                column.setVisible(!phone && desktopOnlyIf.getOrDefault(column, w -> true).test(width));
             }
         }
     }
