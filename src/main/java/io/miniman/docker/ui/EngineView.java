@@ -20,6 +20,7 @@ import io.miniman.docker.DockerEvents;
 import io.miniman.docker.EngineInfo;
 import io.miniman.security.Roles;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -44,6 +45,8 @@ public class EngineView extends DockerPage {
         disk.addColumn(DiskUsage.Row::active).setHeader("Active").setAutoWidth(true);
         disk.addColumn(r -> Formats.bytes(r.sizeBytes())).setHeader("Size").setAutoWidth(true);
         disk.addColumn(r -> Formats.bytes(r.reclaimableBytes())).setHeader("Reclaimable").setAutoWidth(true);
+        PhoneRows.of(disk, "Type", DiskUsage.Row::type).fact(r -> r.total() + " total · " + r.active() + " active")
+                .fact(r -> Formats.bytes(r.sizeBytes()) + " · " + Formats.bytes(r.reclaimableBytes()) + " reclaimable").install();
         disk.addThemeVariants(GridVariant.LUMO_COMPACT);
         disk.setAllRowsVisible(true);
         host.setText("Engine at " + engine.properties().host());

@@ -172,6 +172,8 @@ public class ImagesView extends DockerPage {
         history.addColumn(h -> Formats.time(h.created())).setHeader("Created").setAutoWidth(true);
         history.addColumn(HistoryEntry::createdBy).setHeader("Created by").setFlexGrow(1);
         history.addColumn(h -> Formats.bytes(h.sizeBytes())).setHeader("Size").setAutoWidth(true);
+        PhoneRows.of(history, "Created by", HistoryEntry::createdBy).fact(h -> Formats.bytes(h.sizeBytes()))
+                .fact(h -> Formats.time(h.created())).install();
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         read(() -> images.history(image.id())).ifPresent(history::setItems);
