@@ -21,6 +21,7 @@ import io.miniman.docker.EngineInfo;
 import io.miniman.security.Roles;
 import io.miniman.ui.Formats;
 import io.miniman.ui.PhoneRows;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -39,7 +40,7 @@ public class EngineView extends DockerPage {
 
     public EngineView(DockerEngine engine, DockerEvents events, StackService stacks) {
         super(engine, events, Set.of("image", "container", "volume"));
-        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        FormColumns.wide(facts, 2);
         disk.addColumn(DiskUsage.Row::type).setHeader("Type").setAutoWidth(true);
         disk.addColumn(DiskUsage.Row::total).setHeader("Total").setAutoWidth(true);
         disk.addColumn(DiskUsage.Row::active).setHeader("Active").setAutoWidth(true);

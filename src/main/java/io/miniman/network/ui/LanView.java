@@ -33,6 +33,7 @@ import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The LAN address and DHCP with its static leases, the uplink and the firewall: one apply for all. */
@@ -129,7 +130,7 @@ public class LanView extends VerticalLayout {
 
     private static FormLayout form(Component... fields) {
         FormLayout form = new FormLayout(fields);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        FormColumns.wide(form, 2);
         return form;
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.miniman.docker.container.ContainerDetails;
 import io.miniman.ui.Formats;
 import io.miniman.ui.PhoneRows;
+import io.miniman.ui.FormColumns;
 
 /** Configuration and state of one container; secret-looking environment values arrive masked. */
 class OverviewTab extends VerticalLayout {
@@ -50,7 +51,7 @@ class OverviewTab extends VerticalLayout {
     void show(ContainerDetails d) {
         removeAll();
         FormLayout facts = new FormLayout();
-        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        FormColumns.wide(facts, 2);
         fact(facts, "Image", d.image());
         fact(facts, "State", d.state() + (d.health().isEmpty() ? "" : " (" + d.health() + ")"));
         fact(facts, "Command", String.join(" ", d.command()));
