@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 import com.vaadin.flow.component.ComponentUtil;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.ValueProvider;
@@ -124,7 +123,7 @@ public final class PhoneRows<T> {
     }
 
     /** Lit escapes every bound value, so names and facts reach the page as text. */
-    private String template() {
+    String template() {
         StringBuilder html = new StringBuilder("<div class=\"miniman-phone-row\">");
         html.append(href == null ? "<span class=\"miniman-phone-name\">${item.name}</span>"
                 : "<a class=\"miniman-phone-name\" router-link href=\"${item.href}\">${item.name}</a>");
