@@ -1,12 +1,12 @@
 package io.miniman.ui;
 
-import java.util.List;
+import java.util.function.IntConsumer;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.shared.Registration;
 
-/** Grid columns that fold away on a phone (narrower than {@link #WIDTH} pixels, or a width of the grid's own) and come back on a wider window. */
+/** The browser window's width while a component is attached: a phone is narrower than {@link #WIDTH} pixels. */
 public final class NarrowScreen {
 
     public static final int WIDTH = 600;
@@ -14,26 +14,18 @@ public final class NarrowScreen {
     private NarrowScreen() {
     }
 
-    public static void hideColumns(Grid<?> grid, List<? extends Grid.Column<?>> columns) {
-        hideColumns(grid, columns, WIDTH);
-    }
-
-    /** For a grid with many columns, which needs more than a phone's width to show them all. */
-    public static void hideColumns(Grid<?> grid, List<? extends Grid.Column<?>> columns, int minWidth) {
-        grid.addAttachListener(attach -> {
+    /** Tells {@code width} the window's inner width on attach and after every resize, until the component detaches. */
+    public static void follow(Component component, IntConsumer width) {
+        component.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            ui.getPage().retrieveExtendedClientDetails(details -> show(columns, details.getWindowInnerWidth(), minWidth));
-            // the page outlives the grid: its listener must not keep the grid alive
-            Registration resize = ui.getPage().addBrowserWindowResizeListener(event -> show(columns, event.getWidth(), minWidth));
+            ui.getPage().retrieveExtendedClientDetails(details -> width.accept(details.getWindowInnerWidth()));
+            // the page outlives the component: its listener must not keep the component alive
+            Registration resize = ui.getPage().addBrowserWindowResizeListener(event -> width.accept(event.getWidth()));
             Registration[] detach = new Registration[1];
-            detach[0] = grid.addDetachListener(event -> {
+            detach[0] = component.addDetachListener(event -> {
                 resize.remove();
                 detach[0].remove();
             });
         });
-    }
-
-    static void show(List<? extends Grid.Column<?>> columns, int width, int minWidth) {
-        columns.forEach(column -> column.setVisible(width >= minWidth));
     }
 }

@@ -19,6 +19,7 @@ import io.miniman.network.apply.TextDiff;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
 
 /** The last saves of a stack: each one's change against the one before, against the files now, and a restore. */
 class StackHistoryTab extends VerticalLayout {
@@ -39,6 +40,7 @@ class StackHistoryTab extends VerticalLayout {
         grid.addColumn(r -> Formats.time(r.time())).setHeader("Saved").setAutoWidth(true);
         grid.addColumn(StackRevision::user).setHeader("By").setAutoWidth(true);
         grid.addColumn(StackRevision::summary).setHeader("Change").setFlexGrow(1);
+        PhoneRows.of(grid, "Change", StackRevision::summary).fact(r -> Formats.time(r.time()) + " · " + r.user()).install();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> {

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 
 import io.miniman.Subscription;
@@ -45,6 +46,7 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.LiveUpdates;
 import io.miniman.ui.StatusBadge;
+import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
 /** One stack: its actions with compose's live output, its containers, its files, its logs and its history. */
@@ -93,6 +95,10 @@ public class StackView extends VerticalLayout implements HasUrlParameter<String>
         containers.addComponentColumn(c -> new RouterLink(c.name(), ContainerView.class, c.id())).setHeader("Container").setFlexGrow(1);
         containers.addComponentColumn(c -> StatusBadge.of(c.state(), c.running() ? "success" : "")).setHeader("State").setAutoWidth(true);
         containers.addColumn(StackContainer::status).setHeader("Status").setAutoWidth(true);
+        PhoneRows.of(containers, "Container", StackContainer::name)
+                .link(c -> RouteConfiguration.forSessionScope().getUrl(ContainerView.class, c.id()))
+                .badge(StackContainer::state, c -> c.running() ? "success" : "").fact(c -> "service " + c.service())
+                .fact(StackContainer::status).install();
         containers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         containers.setAllRowsVisible(true);
         tabs.setWidthFull();

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 
 import io.miniman.Subscription;
@@ -24,6 +25,7 @@ import io.miniman.compose.StackSummary;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.PhoneRows;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -52,6 +54,9 @@ public class StacksView extends VerticalLayout {
         grid.addComponentColumn(s -> StatusBadge.of(s.stateText(), s.state().badge())).setHeader("State").setAutoWidth(true);
         grid.addColumn(s -> String.join(", ", s.services())).setHeader("Services").setFlexGrow(2);
         grid.addColumn(StackSummary::lastOperation).setHeader("Last operation").setFlexGrow(2);
+        PhoneRows.of(grid, "Stack", StackSummary::name).link(s -> RouteConfiguration.forSessionScope().getUrl(StackView.class, s.name()))
+                .badge(StackSummary::stateText, s -> s.state().badge()).fact(s -> String.join(", ", s.services()))
+                .fact(StackSummary::lastOperation).install();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         problem.getElement().getThemeList().add("badge error");

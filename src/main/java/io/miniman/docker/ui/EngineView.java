@@ -20,6 +20,8 @@ import io.miniman.docker.DockerEvents;
 import io.miniman.docker.EngineInfo;
 import io.miniman.security.Roles;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -38,12 +40,14 @@ public class EngineView extends DockerPage {
 
     public EngineView(DockerEngine engine, DockerEvents events, StackService stacks) {
         super(engine, events, Set.of("image", "container", "volume"));
-        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        FormColumns.wide(facts, 2);
         disk.addColumn(DiskUsage.Row::type).setHeader("Type").setAutoWidth(true);
         disk.addColumn(DiskUsage.Row::total).setHeader("Total").setAutoWidth(true);
         disk.addColumn(DiskUsage.Row::active).setHeader("Active").setAutoWidth(true);
         disk.addColumn(r -> Formats.bytes(r.sizeBytes())).setHeader("Size").setAutoWidth(true);
         disk.addColumn(r -> Formats.bytes(r.reclaimableBytes())).setHeader("Reclaimable").setAutoWidth(true);
+        PhoneRows.of(disk, "Type", DiskUsage.Row::type).fact(r -> r.total() + " total · " + r.active() + " active")
+                .fact(r -> Formats.bytes(r.sizeBytes()) + " · " + Formats.bytes(r.reclaimableBytes()) + " reclaimable").install();
         disk.addThemeVariants(GridVariant.LUMO_COMPACT);
         disk.setAllRowsVisible(true);
         host.setText("Engine at " + engine.properties().host());

@@ -24,6 +24,8 @@ import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
 import io.miniman.ui.StatusBadge;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Who is on the WiFi. Blocking is a settings change like any other: reviewed, applied, confirmed. */
@@ -48,22 +50,34 @@ public class ClientsView extends VerticalLayout {
         grid.addColumn(c -> c.hostname().orElse("")).setHeader("Host name").setFlexGrow(1);
         grid.addColumn(c -> c.ip().orElse("")).setHeader("IP").setAutoWidth(true);
         grid.addColumn(ClientInfo::mac).setHeader("MAC").setAutoWidth(true);
-        grid.addComponentColumn(c -> c.blocked() ? StatusBadge.of("blocked", "error")
-                : c.associated() ? StatusBadge.of("connected", "success") : StatusBadge.of("lease only", "contrast"))
-                .setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(c -> StatusBadge.of(state(c), stateTheme(c))).setHeader("State").setAutoWidth(true);
         grid.addColumn(c -> c.signalDbm().map(s -> s + " dBm").orElse("")).setHeader("Signal")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(c -> c.connectedSeconds().map(s -> Formats.duration(Duration.ofSeconds(s))).orElse(""))
-                .setHeader("Connected").setAutoWidth(true);
+        grid.addColumn(ClientsView::connected).setHeader("Connected").setAutoWidth(true);
         grid.addColumn(c -> c.rxBytes().map(Formats::bytes).orElse("") + " / "
                 + c.txBytes().map(Formats::bytes).orElse("")).setHeader("Traffic in / out").setAutoWidth(true);
+        PhoneRows.of(grid, "Client", c -> c.hostname().filter(name -> !name.isEmpty()).orElse(c.mac()))
+                .badge(ClientsView::state, ClientsView::stateTheme).fact(c -> c.ip().map(ip -> ip + " · ").orElse("") + c.mac())
+                .fact(c -> c.signalDbm().map(s -> s + " dBm · ").orElse("") + connected(c)).install();
         if (admin) {
-            grid.addComponentColumn(c -> new Button(c.blocked() ? "Unblock" : "Block", click -> block(c, !c.blocked())))
-                    .setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(c -> RowMenu.of(c.mac(), items -> items.addItem(c.blocked() ? "Unblock" : "Block",
+                    click -> block(c, !c.blocked())))).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.setAllRowsVisible(true);
         add(new H2("Clients"), new Button("Refresh", click -> refresh()), notice, grid);
         refresh();
+    }
+
+    private static String state(ClientInfo client) {
+        return client.blocked() ? "blocked" : client.associated() ? "connected" : "lease only";
+    }
+
+    private static String stateTheme(ClientInfo client) {
+        return client.blocked() ? "error" : client.associated() ? "success" : "contrast";
+    }
+
+    private static String connected(ClientInfo client) {
+        return client.connectedSeconds().map(s -> Formats.duration(Duration.ofSeconds(s))).orElse("");
     }
 
     void refresh() {

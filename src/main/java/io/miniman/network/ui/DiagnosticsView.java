@@ -21,6 +21,7 @@ import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.log.LogViewer;
 import io.miniman.ui.log.ViewerLine;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
@@ -52,7 +53,7 @@ public class DiagnosticsView extends VerticalLayout {
         run.addClickListener(click -> start());
         run.setEnabled(CurrentUser.hasAnyRole(Roles.ADMIN, Roles.OPERATOR));
         FormLayout form = new FormLayout(kind, target, port);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        FormColumns.wide(form, 3);
         output.setHeight("50vh");
         errors.bind("kind", kind).bind("target", target).bind("port", port);
         add(new H2("Diagnostics"), form, run, output);

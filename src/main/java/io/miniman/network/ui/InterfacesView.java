@@ -26,6 +26,7 @@ import io.miniman.ui.ApexChart;
 import io.miniman.ui.ApexOptions;
 import io.miniman.ui.Formats;
 import io.miniman.ui.StatusBadge;
+import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -55,17 +56,17 @@ public class InterfacesView extends VerticalLayout {
         this.interfaces = interfaces;
         this.clock = clock;
         grid.addColumn(InterfaceInfo::name).setHeader("Interface").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(i -> StatusBadge.of(i.state(), switch (i.state()) {
-            case "UP" -> "success";
-            case "DOWN" -> "error";
-            default -> "contrast";
-        })).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(i -> StatusBadge.of(i.state(), stateTheme(i))).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> String.join(" ", i.addresses())).setHeader("Addresses").setFlexGrow(1);
         grid.addColumn(InterfaceInfo::mac).setHeader("MAC").setAutoWidth(true);
         grid.addColumn(InterfaceInfo::mtu).setHeader("MTU").setAutoWidth(true);
         grid.addColumn(i -> Formats.bytes(i.rxBytes())).setHeader("Received").setAutoWidth(true);
         grid.addColumn(i -> Formats.bytes(i.txBytes())).setHeader("Sent").setAutoWidth(true);
         grid.addColumn(i -> i.wireless() ? "WiFi" : "").setHeader("Kind").setAutoWidth(true);
+        PhoneRows.of(grid, "Interface", InterfaceInfo::name).badge(InterfaceInfo::state, InterfacesView::stateTheme)
+                .fact(i -> String.join(" ", i.addresses()))
+                .fact(i -> (i.wireless() ? "WiFi · " : "") + "in " + Formats.bytes(i.rxBytes()) + " · out " + Formats.bytes(i.txBytes()))
+                .install();
         grid.setAllRowsVisible(true);
 
         String lanInterface = store.current().lan().iface();
@@ -100,6 +101,14 @@ public class InterfacesView extends VerticalLayout {
             previous.put(current.name(), current);
         }
         previousAt = at;
+    }
+
+    private static String stateTheme(InterfaceInfo info) {
+        return switch (info.state()) {
+            case "UP" -> "success";
+            case "DOWN" -> "error";
+            default -> "contrast";
+        };
     }
 
     private static double round(double value) {

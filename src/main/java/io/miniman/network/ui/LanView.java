@@ -31,6 +31,9 @@ import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The LAN address and DHCP with its static leases, the uplink and the firewall: one apply for all. */
@@ -86,6 +89,8 @@ public class LanView extends VerticalLayout {
         leaseGrid.addColumn(StaticLease::mac).setHeader("MAC").setAutoWidth(true);
         leaseGrid.addColumn(StaticLease::ip).setHeader("IP").setAutoWidth(true);
         leaseGrid.addColumn(StaticLease::hostname).setHeader("Host name").setFlexGrow(1);
+        PhoneRows.of(leaseGrid, "Lease", lease -> lease.hostname().isEmpty() ? lease.mac() : lease.hostname())
+                .fact(StaticLease::ip).fact(StaticLease::mac).install();
         leaseGrid.setAllRowsVisible(true);
         leaseErrors.addClassName("miniman-error-text");
 
@@ -94,10 +99,10 @@ public class LanView extends VerticalLayout {
         if (admin) {
             // admins only: the check reads every managed file through the root helper, and shows their content
             addComponentAtIndex(1, new DriftNotice(handEdits));
-            leaseGrid.addComponentColumn(lease -> new Button("Remove", click -> {
+            leaseGrid.addComponentColumn(lease -> RowMenu.of(lease.mac(), items -> items.addItem("Remove", click -> {
                 leases.remove(lease);
                 leaseGrid.setItems(leases);
-            })).setAutoWidth(true).setFlexGrow(0);
+            }))).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
             Button addLease = new Button("Add lease", click -> {
                 leases.add(new StaticLease(leaseMac.getValue().strip(), leaseIp.getValue().strip(),
                         leaseHost.getValue().strip()));
@@ -125,7 +130,7 @@ public class LanView extends VerticalLayout {
 
     private static FormLayout form(Component... fields) {
         FormLayout form = new FormLayout(fields);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        FormColumns.wide(form, 2);
         return form;
     }
 

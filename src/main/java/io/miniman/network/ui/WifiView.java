@@ -36,6 +36,7 @@ import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 @Route("network/wifi")
@@ -86,7 +87,7 @@ public class WifiView extends VerticalLayout {
 
         FormLayout form = new FormLayout(ssid, passphrase, security, country, band, channel, maxClients, iface, hidden,
                 isolation);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        FormColumns.wide(form, 2);
         fill(settings.wifi());
 
         review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -47,6 +47,7 @@ import io.miniman.ui.ApexOptions;
 import io.miniman.ui.FigureCard;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -115,6 +116,12 @@ public class LogsDashboardView extends VerticalLayout {
         durations.addColumn(LogFigures.NameDuration::name).setHeader("Operation").setFlexGrow(1);
         durations.addColumn(d -> Formats.duration(d.mean())).setHeader("Mean").setAutoWidth(true).setFlexGrow(0);
         durations.addColumn(LogFigures.NameDuration::count).setHeader("Runs").setAutoWidth(true).setFlexGrow(0);
+        PhoneRows.of(rates, "Type", r -> r.type().label()).fact(r -> percent(r.successPercent()) + " succeeded")
+                .fact(r -> r.completed() + " of " + (r.completed() + r.failed()) + " completed").install();
+        PhoneRows.of(slowest, "Operation", LogFigures.SlowOperation::name).fact(LogFigures.SlowOperation::target)
+                .fact(s -> "took " + Formats.duration(s.took())).install();
+        PhoneRows.of(durations, "Operation", LogFigures.NameDuration::name)
+                .fact(d -> "mean " + Formats.duration(d.mean()) + " over " + d.count() + " runs").install();
         for (Grid<?> grid : List.of(rates, slowest, durations)) {
             grid.addThemeVariants(GridVariant.LUMO_COMPACT);
             grid.setAllRowsVisible(true);

@@ -39,7 +39,7 @@ import io.miniman.security.Roles;
 import io.miniman.security.UserService;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
-import io.miniman.ui.NarrowScreen;
+import io.miniman.ui.PhoneRows;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -84,18 +84,18 @@ public class OperationsView extends VerticalLayout implements BeforeEnterObserve
         this.exports = new ExportLinks(export, reader);
         setSizeFull();
 
-        var started = grid.addColumn(op -> Formats.time(op.startTime())).setHeader("Started").setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(op -> Formats.time(op.startTime())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(op -> StatusBadge.of(op.status().label(), theme(op.status())))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        var kind = grid.addColumn(op -> op.type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(op -> op.type().label()).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OperationUpdate::name).setHeader("Operation").setFlexGrow(1);
-        var target = grid.addColumn(OperationUpdate::target).setHeader("Target").setFlexGrow(1);
-        var by = grid.addColumn(OperationUpdate::user).setHeader("User").setAutoWidth(true).setFlexGrow(0);
-        var took = grid.addColumn(op -> op.duration().map(Formats::duration).orElse("…")).setHeader("Duration")
+        grid.addColumn(OperationUpdate::target).setHeader("Target").setFlexGrow(1);
+        grid.addColumn(OperationUpdate::user).setHeader("User").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(op -> op.duration().map(Formats::duration).orElse("…")).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
-        // a phone keeps status and operation; the row's dialog has the rest
-        NarrowScreen.hideColumns(grid, List.of(started, kind, target, by, took));
+        // the row's dialog has the rest
+        PhoneRows.of(grid, "Operation", OperationUpdate::name).badge(op -> op.status().label(), op -> theme(op.status()))
+                .fact(OperationUpdate::target).fact(op -> Formats.time(op.startTime()) + " · " + op.user()).install();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         grid.addItemClickListener(click -> openDetails(click.getItem()));

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -33,6 +34,8 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
@@ -67,15 +70,17 @@ public class ApiTokensView extends VerticalLayout {
             bar.add(everyone, reference);
         }
         grid.addColumn(ApiTokenSummary::name).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(ApiTokenSummary::username).setHeader("User").setKey("user").setAutoWidth(true).setFlexGrow(0)
-                .setVisible(false);
-        grid.addColumn(t -> t.role().name() + (t.readOnly() ? ", read-only" : "")).setHeader("Access").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(t -> t.active() ? StatusBadge.of("active", "success")
-                : StatusBadge.of(t.revokedAt() != null ? "revoked" : "expired", "contrast"))
+        Grid.Column<ApiTokenSummary> user = grid.addColumn(ApiTokenSummary::username).setHeader("User").setKey("user")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ApiTokensView::access).setHeader("Access").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(t -> StatusBadge.of(state(t), t.active() ? "success" : "contrast"))
                 .setHeader("State").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.expiresAt() == null ? "never" : Formats.time(t.expiresAt())).setHeader("Expires").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ApiTokensView::expires).setHeader("Expires").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : Formats.time(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
+        PhoneRows.of(grid, "Token", ApiTokenSummary::name).badge(ApiTokensView::state, t -> t.active() ? "success" : "contrast")
+                .fact(t -> everyone() ? t.username() + " · " + access(t) : access(t)).fact(t -> "expires " + expires(t))
+                .showIf(user, this::everyone).install();
+        grid.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
         add(new H2("API tokens"), new Paragraph("Scripts send a token as \"Authorization: Bearer <token>\" to /api/v1. "
                 + "A token acts as you, never above your role, and each thing it changes is logged with its name."), bar, grid);
@@ -84,13 +89,28 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     void refresh() {
-        boolean all = admin && everyone.getValue();
-        grid.getColumnByKey("user").setVisible(all);
-        grid.setItems(all ? tokens.all() : tokens.own());
+        PhoneRows.relayout(grid);
+        grid.setItems(everyone() ? tokens.all() : tokens.own());
     }
 
-    private Button revokeButton(ApiTokenSummary token) {
-        Button revoke = new Button("Revoke", click -> ConfirmAction.ask("Revoke " + token.name() + "?",
+    private boolean everyone() {
+        return admin && everyone.getValue();
+    }
+
+    private static String access(ApiTokenSummary token) {
+        return token.role().name() + (token.readOnly() ? ", read-only" : "");
+    }
+
+    private static String state(ApiTokenSummary token) {
+        return token.active() ? "active" : token.revokedAt() != null ? "revoked" : "expired";
+    }
+
+    private static String expires(ApiTokenSummary token) {
+        return token.expiresAt() == null ? "never" : Formats.time(token.expiresAt());
+    }
+
+    private MenuBar rowMenu(ApiTokenSummary token) {
+        return RowMenu.of(token.name(), items -> items.addItem("Revoke", click -> ConfirmAction.ask("Revoke " + token.name() + "?",
                 "Scripts using the token " + token.name() + " of " + token.username() + " are refused from now on.",
                 "Revoke " + token.name(), () -> {
                     try {
@@ -100,10 +120,7 @@ public class ApiTokensView extends VerticalLayout {
                         error(e.getMessage());
                     }
                     refresh();
-                }));
-        revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-        revoke.setEnabled(token.revokedAt() == null);
-        return revoke;
+                })).setEnabled(token.revokedAt() == null));
     }
 
     void openCreate() {

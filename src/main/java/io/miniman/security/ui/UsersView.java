@@ -9,7 +9,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +26,8 @@ import io.miniman.security.UserSummary;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
@@ -48,10 +49,12 @@ public class UsersView extends VerticalLayout {
 
         grid.addColumn(UserSummary::username).setHeader("User").setFlexGrow(1);
         grid.addColumn(u -> u.role().name()).setHeader("Role").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(u -> u.enabled() ? StatusBadge.of("enabled", "success") : StatusBadge.of("disabled", "contrast"))
-                .setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(u -> StatusBadge.of(state(u), stateTheme(u))).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> Formats.time(u.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
+        PhoneRows.of(grid, "User", UserSummary::username).badge(UsersView::state, UsersView::stateTheme).fact(u -> u.role().name())
+                .fact(u -> "since " + Formats.time(u.createdAt())).install();
+        grid.addComponentColumn(this::actions).setKey(PhoneRows.ACTIONS).setHeader("").setWidth("4.5rem").setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setSizeFull();
         add(new H2("Users"), create, grid);
         expand(grid);
@@ -62,25 +65,30 @@ public class UsersView extends VerticalLayout {
         grid.setItems(users.list());
     }
 
+    private static String state(UserSummary user) {
+        return user.enabled() ? "enabled" : "disabled";
+    }
+
+    private static String stateTheme(UserSummary user) {
+        return user.enabled() ? "success" : "contrast";
+    }
+
     private MenuBar actions(UserSummary user) {
-        MenuBar bar = new MenuBar();
-        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
-        MenuItem root = bar.addItem("⋯");
-        root.getElement().setAttribute("aria-label", "Actions for " + user.username());
-        var roles = root.getSubMenu().addItem("Role").getSubMenu();
-        for (Role role : Role.values()) {
-            MenuItem item = roles.addItem(role.name(), click -> attempt(() -> users.changeRole(user.username(), role),
-                    user.username() + " is now " + role.name()));
-            item.setEnabled(role != user.role());
-        }
-        root.getSubMenu().addItem(user.enabled() ? "Disable" : "Enable",
-                click -> attempt(() -> users.setEnabled(user.username(), !user.enabled()),
-                        user.username() + (user.enabled() ? " disabled" : " enabled")));
-        root.getSubMenu().addItem("Reset password…", click -> openReset(user));
-        root.getSubMenu().addItem("Delete…", click -> ConfirmAction.ask("Delete " + user.username() + "?",
-                "The user " + user.username() + " is removed and can no longer sign in. Their past operations stay in the log.",
-                "Delete " + user.username(), () -> attempt(() -> users.delete(user.username()), user.username() + " deleted")));
-        return bar;
+        return RowMenu.of(user.username(), items -> {
+            var roles = items.addItem("Role").getSubMenu();
+            for (Role role : Role.values()) {
+                MenuItem item = roles.addItem(role.name(), click -> attempt(() -> users.changeRole(user.username(), role),
+                        user.username() + " is now " + role.name()));
+                item.setEnabled(role != user.role());
+            }
+            items.addItem(user.enabled() ? "Disable" : "Enable",
+                    click -> attempt(() -> users.setEnabled(user.username(), !user.enabled()),
+                            user.username() + (user.enabled() ? " disabled" : " enabled")));
+            items.addItem("Reset password…", click -> openReset(user));
+            items.addItem("Delete…", click -> ConfirmAction.ask("Delete " + user.username() + "?",
+                    "The user " + user.username() + " is removed and can no longer sign in. Their past operations stay in the log.",
+                    "Delete " + user.username(), () -> attempt(() -> users.delete(user.username()), user.username() + " deleted")));
+        });
     }
 
     private void attempt(Runnable action, String success) {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
@@ -88,8 +89,8 @@ class ApiTokensViewTest extends KaribuTest {
             }
         }
         assertThat(row).isNotNegative();
-        Button revoke = (Button) GridKt._getCellComponent(view.grid, row, "actions");
-        _click(revoke);
+        MenuBar menu = (MenuBar) GridKt._getCellComponent(view.grid, row, "actions");
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption(menu, "Revoke");
         com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
         assertThat(tokens.authenticate(petes.value())).isEmpty();

@@ -21,7 +21,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
@@ -29,6 +32,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 
 import io.miniman.docker.DockerEngine;
@@ -50,7 +54,8 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
-import io.miniman.ui.NarrowScreen;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -62,7 +67,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class ContainersView extends DockerPage {
 
     static final List<String> STATES = List.of("running", "paused", "restarting", "created", "exited", "dead");
-    /** Below this width (a phone held upright) only name, state and the menu stay. */
+    /** Below this width (a tablet held upright) only name, state and the menu stay; below a phone's, the rows of {@link PhoneRows}. */
     private static final int NARROW = 900;
 
     private final ContainerService containers;
@@ -76,11 +81,9 @@ public class ContainersView extends DockerPage {
     final MultiSelectComboBox<String> states = new MultiSelectComboBox<>("State");
     final TextField search = new TextField("Search");
     final Button run = new Button("Run container", VaadinIcon.PLUS.create());
-    final Button startSelected = new Button("Start");
-    final Button stopSelected = new Button("Stop");
-    final Button restartSelected = new Button("Restart");
-    final Button killSelected = new Button("Kill");
-    final Button removeSelected = new Button("Remove");
+    /** The actions on the selected rows, one menu that shows only while rows are selected. */
+    final MenuBar bulk = new MenuBar();
+    private final MenuItem selected = bulk.addItem("");
     private final List<Grid.Column<ContainerSummary>> secondary = new ArrayList<>();
     private List<ContainerSummary> rows = List.of();
 
@@ -109,16 +112,8 @@ public class ContainersView extends DockerPage {
 
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(click -> read(() -> new RunDialog(images, networks, actions, this::refreshNow)).ifPresent(RunDialog::open));
-        startSelected.addClickListener(click -> onSelection(c -> () -> actions.start(c.id(), c.name()), "Started"));
-        stopSelected.addClickListener(click -> onSelection(
-                c -> () -> actions.stop(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Stopped"));
-        restartSelected.addClickListener(click -> onSelection(
-                c -> () -> actions.restart(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Restarted"));
-        killSelected.addClickListener(click -> confirmKill(List.copyOf(grid.getSelectedItems())));
-        removeSelected.addClickListener(click -> confirmRemove(List.copyOf(grid.getSelectedItems())));
-        killSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        removeSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        FlexLayout toolbar = new FlexLayout(run, startSelected, stopSelected, restartSelected, killSelected, removeSelected);
+        configureBulk();
+        FlexLayout toolbar = new FlexLayout(run, bulk);
         toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");
         toolbar.setVisible(canAct());
@@ -142,7 +137,11 @@ public class ContainersView extends DockerPage {
                 .setComparator(Comparator.comparing(ContainerSummary::created)));
         secondary.add(grid.addColumn(this::usage).setHeader("CPU · memory").setWidth("10rem").setFlexGrow(0));
         // the menu stays in view however wide the other columns make the grid
-        grid.addComponentColumn(this::rowMenu).setHeader("").setKey("actions").setWidth("4.5rem").setFlexGrow(0)
+        PhoneRows.of(grid, "Container", ContainerSummary::name)
+                .link(c -> RouteConfiguration.forSessionScope().getUrl(ContainerView.class, c.id()))
+                .badge(ContainerSummary::state, c -> stateTheme(c.state())).fact(ContainerSummary::image).fact(this::usage)
+                .wideOnly(NARROW, secondary).install();
+        grid.addComponentColumn(this::rowMenu).setHeader("").setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         if (canAct()) {
@@ -155,7 +154,6 @@ public class ContainersView extends DockerPage {
                 query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
                 query -> rows.size(), ContainerSummary::id));
         grid.setSizeFull();
-        NarrowScreen.hideColumns(grid, secondary, NARROW);
         LiveUpdates.whileAttached(grid, this::followUsage);
     }
 
@@ -195,9 +193,21 @@ public class ContainersView extends DockerPage {
         return rows;
     }
 
+    private void configureBulk() {
+        bulk.addThemeVariants(MenuBarVariant.LUMO_PRIMARY);
+        SubMenu items = selected.getSubMenu();
+        items.addItem("Start", click -> onSelection(c -> () -> actions.start(c.id(), c.name()), "Started"));
+        items.addItem("Stop", click -> onSelection(c -> () -> actions.stop(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Stopped"));
+        items.addItem("Restart", click -> onSelection(
+                c -> () -> actions.restart(c.id(), c.name(), ContainerActions.STOP_TIMEOUT), "Restarted"));
+        items.addItem("Kill", click -> confirmKill(List.copyOf(grid.getSelectedItems())));
+        items.addItem("Remove", click -> confirmRemove(List.copyOf(grid.getSelectedItems())));
+    }
+
     private void updateBulkButtons() {
-        boolean any = !grid.getSelectedItems().isEmpty();
-        List.of(startSelected, stopSelected, restartSelected, killSelected, removeSelected).forEach(b -> b.setEnabled(any));
+        int count = grid.getSelectedItems().size();
+        selected.setText("Selected (" + count + ") ▾");
+        bulk.setVisible(count > 0);
     }
 
     static String stateTheme(String state) {
@@ -220,7 +230,7 @@ public class ContainersView extends DockerPage {
     }
 
     private Component rowMenu(ContainerSummary c) {
-        return rowMenu(c.name(), items -> rowItems(c, items));
+        return RowMenu.of(c.name(), items -> rowItems(c, items));
     }
 
     private void rowItems(ContainerSummary c, SubMenu items) {

@@ -13,20 +13,45 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import io.miniman.docker.container.ContainerDetails;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.FormColumns;
 
 /** Configuration and state of one container; secret-looking environment values arrive masked. */
 class OverviewTab extends VerticalLayout {
 
     final Grid<ContainerDetails.EnvVar> env = new Grid<>();
+    private final Grid<ContainerDetails.MountInfo> mounts = new Grid<>();
+    private final Grid<ContainerDetails.NetworkAttachment> networks = new Grid<>();
+    private final Grid<Map.Entry<String, String>> labels = new Grid<>();
 
     OverviewTab() {
         setPadding(false);
+        env.addColumn(ContainerDetails.EnvVar::key).setHeader("Variable").setAutoWidth(true);
+        env.addColumn(ContainerDetails.EnvVar::value).setHeader("Value").setFlexGrow(1);
+        PhoneRows.of(env, "Variable", ContainerDetails.EnvVar::key).fact(ContainerDetails.EnvVar::value).install();
+
+        mounts.addColumn(ContainerDetails.MountInfo::type).setHeader("Type").setAutoWidth(true);
+        mounts.addColumn(ContainerDetails.MountInfo::source).setHeader("Source").setFlexGrow(1);
+        mounts.addColumn(ContainerDetails.MountInfo::destination).setHeader("Mounted at").setFlexGrow(1);
+        mounts.addColumn(OverviewTab::mode).setHeader("Mode").setAutoWidth(true);
+        PhoneRows.of(mounts, "Mounted at", ContainerDetails.MountInfo::destination).fact(m -> "from " + m.source())
+                .fact(m -> m.type() + " · " + mode(m)).install();
+
+        networks.addColumn(ContainerDetails.NetworkAttachment::network).setHeader("Network").setFlexGrow(1);
+        networks.addColumn(ContainerDetails.NetworkAttachment::ipAddress).setHeader("IP address").setAutoWidth(true);
+        networks.addColumn(OverviewTab::aliases).setHeader("Aliases").setFlexGrow(1);
+        PhoneRows.of(networks, "Network", ContainerDetails.NetworkAttachment::network)
+                .fact(ContainerDetails.NetworkAttachment::ipAddress).fact(OverviewTab::aliases).install();
+
+        labels.addColumn(Map.Entry::getKey).setHeader("Label").setAutoWidth(true);
+        labels.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(1);
+        PhoneRows.of(labels, "Label", Map.Entry<String, String>::getKey).fact(Map.Entry::getValue).install();
     }
 
     void show(ContainerDetails d) {
         removeAll();
         FormLayout facts = new FormLayout();
-        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        FormColumns.wide(facts, 2);
         fact(facts, "Image", d.image());
         fact(facts, "State", d.state() + (d.health().isEmpty() ? "" : " (" + d.health() + ")"));
         fact(facts, "Command", String.join(" ", d.command()));
@@ -41,32 +66,22 @@ class OverviewTab extends VerticalLayout {
         fact(facts, "Id", d.id());
         add(facts);
 
-        env.removeAllColumns();
-        env.addColumn(ContainerDetails.EnvVar::key).setHeader("Variable").setAutoWidth(true);
-        env.addColumn(ContainerDetails.EnvVar::value).setHeader("Value").setFlexGrow(1);
         env.setItems(d.env());
         add(section("Environment", env, d.env().size()));
-
-        Grid<ContainerDetails.MountInfo> mounts = new Grid<>();
-        mounts.addColumn(ContainerDetails.MountInfo::type).setHeader("Type").setAutoWidth(true);
-        mounts.addColumn(ContainerDetails.MountInfo::source).setHeader("Source").setFlexGrow(1);
-        mounts.addColumn(ContainerDetails.MountInfo::destination).setHeader("Mounted at").setFlexGrow(1);
-        mounts.addColumn(m -> m.readWrite() ? "rw" : "ro").setHeader("Mode").setAutoWidth(true);
         mounts.setItems(d.mounts());
         add(section("Mounts", mounts, d.mounts().size()));
-
-        Grid<ContainerDetails.NetworkAttachment> networks = new Grid<>();
-        networks.addColumn(ContainerDetails.NetworkAttachment::network).setHeader("Network").setFlexGrow(1);
-        networks.addColumn(ContainerDetails.NetworkAttachment::ipAddress).setHeader("IP address").setAutoWidth(true);
-        networks.addColumn(n -> String.join(", ", n.aliases())).setHeader("Aliases").setFlexGrow(1);
         networks.setItems(d.networks());
         add(section("Networks", networks, d.networks().size()));
-
-        Grid<Map.Entry<String, String>> labels = new Grid<>();
-        labels.addColumn(Map.Entry::getKey).setHeader("Label").setAutoWidth(true);
-        labels.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(1);
         labels.setItems(d.labels().entrySet());
         add(section("Labels", labels, d.labels().size()));
+    }
+
+    private static String mode(ContainerDetails.MountInfo mount) {
+        return mount.readWrite() ? "rw" : "ro";
+    }
+
+    private static String aliases(ContainerDetails.NetworkAttachment attachment) {
+        return String.join(", ", attachment.aliases());
     }
 
     private static void fact(FormLayout form, String label, String value) {

@@ -34,6 +34,7 @@ import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.FormColumns;
 import jakarta.validation.ConstraintViolationException;
 
 /** "Run a new container": the actions check it (form, then role); problems go beside their fields, the engine's refusal as it is. */
@@ -89,13 +90,13 @@ class RunDialog extends Dialog {
         problems.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
 
         FormLayout form = new FormLayout(image, pull, name, command, env, ports, mounts, network, restart, memory, cpus, labels);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        FormColumns.wide(form, 2);
         form.setColspan(env, 2);
         form.setColspan(mounts, 2);
         form.setColspan(labels, 2);
         // only admins may use these (DockerSecurityPolicy): others are not shown fields they would be refused
         FormLayout access = new FormLayout(privileged, pidMode, capAdd, devices);
-        access.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        FormColumns.wide(access, 2);
         hostAccess.add(access);
         hostAccess.setVisible(CurrentUser.hasAnyRole(Roles.ADMIN));
         add(form, hostAccess, problems, progress);

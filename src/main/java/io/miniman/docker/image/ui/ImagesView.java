@@ -43,6 +43,8 @@ import io.miniman.operation.OperationStatus;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.StatusBadge;
 import jakarta.validation.ConstraintViolationException;
@@ -98,10 +100,10 @@ public class ImagesView extends DockerPage {
         grid.addColumn(i -> Formats.time(i.created())).setHeader("Created").setAutoWidth(true)
                 .setComparator(ImageSummary::created);
         grid.addColumn(ImageSummary::usedBy).setHeader("Used by").setAutoWidth(true);
-        grid.addComponentColumn(i -> i.dangling() ? StatusBadge.of("dangling", "contrast")
-                : i.usedBy() > 0 ? StatusBadge.of("in use", "success") : StatusBadge.of("unused", "")).setHeader("")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.addComponentColumn(i -> StatusBadge.of(use(i), useTheme(i))).setHeader("").setAutoWidth(true);
+        PhoneRows.of(grid, "Image", ImageSummary::displayName).badge(ImagesView::use, ImagesView::useTheme)
+                .fact(i -> Formats.bytes(i.sizeBytes())).fact(i -> Formats.time(i.created())).install();
+        grid.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Images"), toolbar, grid);
@@ -118,8 +120,16 @@ public class ImagesView extends DockerPage {
         return names.isEmpty() ? "none right now" : String.join(", ", names);
     }
 
+    private static String use(ImageSummary image) {
+        return image.dangling() ? "dangling" : image.usedBy() > 0 ? "in use" : "unused";
+    }
+
+    private static String useTheme(ImageSummary image) {
+        return image.dangling() ? "contrast" : image.usedBy() > 0 ? "success" : "";
+    }
+
     private MenuBar rowMenu(ImageSummary image) {
-        return rowMenu(image.displayName(), items -> rowItems(image, items));
+        return RowMenu.of(image.displayName(), items -> rowItems(image, items));
     }
 
     private void rowItems(ImageSummary image, SubMenu items) {
@@ -162,6 +172,8 @@ public class ImagesView extends DockerPage {
         history.addColumn(h -> Formats.time(h.created())).setHeader("Created").setAutoWidth(true);
         history.addColumn(HistoryEntry::createdBy).setHeader("Created by").setFlexGrow(1);
         history.addColumn(h -> Formats.bytes(h.sizeBytes())).setHeader("Size").setAutoWidth(true);
+        PhoneRows.of(history, "Created by", HistoryEntry::createdBy).fact(h -> Formats.bytes(h.sizeBytes()))
+                .fact(h -> Formats.time(h.created())).install();
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         read(() -> images.history(image.id())).ifPresent(history::setItems);

@@ -34,6 +34,8 @@ import io.miniman.docker.ui.DockerPage;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -63,13 +65,14 @@ public class NetworksView extends DockerPage {
         grid.addColumn(NetworkSummary::name).setHeader("Name").setFlexGrow(1).setSortable(true);
         grid.addColumn(NetworkSummary::driver).setHeader("Driver").setAutoWidth(true);
         grid.addColumn(NetworkSummary::scope).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(n -> n.subnets().stream().map(s -> s.subnet() + (s.gateway() == null || s.gateway().isEmpty() ? "" : " via " + s.gateway()))
-                .collect(Collectors.joining(", "))).setHeader("Subnet and gateway").setFlexGrow(1);
+        grid.addColumn(NetworksView::subnets).setHeader("Subnet and gateway").setFlexGrow(1);
         grid.addComponentColumn(n -> n.internal() ? StatusBadge.of("internal", "contrast") : new Div()).setHeader("")
                 .setAutoWidth(true);
         grid.addColumn(n -> n.containers().stream().map(a -> a.container() + (a.ipv4Address().isEmpty() ? "" : " " + a.ipv4Address()))
                 .collect(Collectors.joining(", "))).setHeader("Containers").setFlexGrow(2);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        PhoneRows.of(grid, "Network", NetworkSummary::name).badge(n -> n.internal() ? "internal" : "", n -> "contrast")
+                .fact(n -> n.driver() + " · " + n.scope()).fact(NetworksView::subnets).install();
+        grid.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Networks"), create, grid);
@@ -81,8 +84,13 @@ public class NetworksView extends DockerPage {
         grid.setItems(networks.list());
     }
 
+    private static String subnets(NetworkSummary network) {
+        return network.subnets().stream().map(s -> s.subnet() + (s.gateway() == null || s.gateway().isEmpty() ? "" : " via " + s.gateway()))
+                .collect(Collectors.joining(", "));
+    }
+
     private MenuBar rowMenu(NetworkSummary network) {
-        return rowMenu(network.name(), items -> rowItems(network, items));
+        return RowMenu.of(network.name(), items -> rowItems(network, items));
     }
 
     private void rowItems(NetworkSummary network, SubMenu items) {

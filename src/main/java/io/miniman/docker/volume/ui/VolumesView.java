@@ -33,6 +33,8 @@ import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Volumes: name, driver, mount point, size, users; create, remove, prune, inspect. */
@@ -73,9 +75,11 @@ public class VolumesView extends DockerPage {
         grid.addColumn(VolumeSummary::name).setHeader("Name").setFlexGrow(2).setSortable(true);
         grid.addColumn(VolumeSummary::driver).setHeader("Driver").setAutoWidth(true);
         grid.addColumn(VolumeSummary::mountpoint).setHeader("Mount point").setFlexGrow(2);
-        grid.addColumn(v -> v.sizeBytes() < 0 ? "–" : Formats.bytes(v.sizeBytes())).setHeader("Size").setAutoWidth(true);
+        grid.addColumn(VolumesView::size).setHeader("Size").setAutoWidth(true);
         grid.addColumn(v -> String.join(", ", v.usedBy())).setHeader("Used by").setFlexGrow(1);
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        PhoneRows.of(grid, "Volume", VolumeSummary::name).fact(VolumesView::size).fact(VolumeSummary::driver)
+                .fact(v -> v.usedBy().isEmpty() ? "unused" : "used by " + String.join(", ", v.usedBy())).install();
+        grid.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
         add(new H2("Volumes"), toolbar, grid);
@@ -87,8 +91,12 @@ public class VolumesView extends DockerPage {
         grid.setItems(volumes.list());
     }
 
+    private static String size(VolumeSummary volume) {
+        return volume.sizeBytes() < 0 ? "–" : Formats.bytes(volume.sizeBytes());
+    }
+
     private MenuBar rowMenu(VolumeSummary volume) {
-        return rowMenu(volume.name(), items -> {
+        return RowMenu.of(volume.name(), items -> {
             items.addItem("Inspect", click -> openInspect(volume.name(), () -> volumes.inspectJson(volume.name())));
             if (canAct()) {
                 items.addItem("Back up / restore", click -> new VolumeBackupDialog(transfers, volume.name(), false).open());

@@ -1,6 +1,5 @@
 package io.miniman.operation.alert.ui;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,7 +17,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -35,6 +33,9 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import io.miniman.ui.StatusBadge;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
+import com.vaadin.flow.component.html.Div;
 
 /**
  * Forwarding & alerts: where alerts and operations go (with each destination's state, sent and
@@ -65,11 +66,13 @@ public class ForwardingView extends VerticalLayout {
 
         channels.addColumn(ChannelState::name).setHeader("Channel").setFlexGrow(1);
         channels.addColumn(ChannelState::kind).setHeader("Kind").setAutoWidth(true);
-        channels.addColumn(s -> s.address() == null ? "" : s.address()).setHeader("Address").setFlexGrow(1);
-        channels.addColumn(s -> s.forwardOperations() ? "all operations" : "alerts").setHeader("Receives").setAutoWidth(true);
-        channels.addColumn(s -> s.sent() + " sent / " + s.dropped() + " dropped").setHeader("Queue").setAutoWidth(true);
-        channels.addComponentColumn(ForwardingView::stateBadge).setHeader("State").setFlexGrow(2);
-        channels.addComponentColumn(this::channelActions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        channels.addColumn(ForwardingView::address).setHeader("Address").setFlexGrow(1);
+        channels.addColumn(ForwardingView::receives).setHeader("Receives").setAutoWidth(true);
+        channels.addColumn(ForwardingView::queue).setHeader("Queue").setAutoWidth(true);
+        channels.addComponentColumn(s -> StatusBadge.of(state(s), stateTheme(s))).setHeader("State").setFlexGrow(2);
+        PhoneRows.of(channels, "Channel", ChannelState::name).badge(ForwardingView::state, ForwardingView::stateTheme)
+                .fact(s -> s.kind() + " " + address(s)).fact(s -> receives(s) + " · " + queue(s)).install();
+        channels.addComponentColumn(this::channelMenu).setKey(PhoneRows.ACTIONS).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         channels.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         channels.setAllRowsVisible(true);
 
@@ -78,7 +81,9 @@ public class ForwardingView extends VerticalLayout {
         rules.addColumn(this::channelNames).setHeader("Sends to").setFlexGrow(1);
         rules.addColumn(r -> r.quietMinutes() + " min").setHeader("Quiet").setAutoWidth(true);
         rules.addColumn(r -> r.enabled() ? "on" : "off").setHeader("Enabled").setAutoWidth(true);
-        rules.addComponentColumn(this::ruleActions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        PhoneRows.of(rules, "Rule", RuleSpec::name).badge(r -> r.enabled() ? "on" : "off", r -> r.enabled() ? "success" : "contrast")
+                .fact(RuleSpec::describe).fact(r -> "to " + channelNames(r) + " · quiet " + r.quietMinutes() + " min").install();
+        rules.addComponentColumn(this::ruleMenu).setKey(PhoneRows.ACTIONS).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         rules.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         rules.setAllRowsVisible(true);
 
@@ -94,50 +99,55 @@ public class ForwardingView extends VerticalLayout {
         rules.setItems(config.rules());
     }
 
-    private static Component stateBadge(ChannelState state) {
+    private static String state(ChannelState state) {
         if (state.channel() != null && !state.channel().enabled()) {
-            return StatusBadge.of("disabled", "contrast");
+            return "disabled";
         }
-        return state.failing()
-                ? StatusBadge.of("failing since " + Formats.time(state.failingSince()) + ": " + state.reason(), "error")
-                : StatusBadge.of("ok", "success");
+        return state.failing() ? "failing since " + Formats.time(state.failingSince()) + ": " + state.reason() : "ok";
     }
 
-    private Component channelActions(ChannelState state) {
+    private static String stateTheme(ChannelState state) {
+        return state.channel() != null && !state.channel().enabled() ? "contrast" : state.failing() ? "error" : "success";
+    }
+
+    private static String address(ChannelState state) {
+        return state.address() == null ? "" : state.address();
+    }
+
+    private static String receives(ChannelState state) {
+        return state.forwardOperations() ? "all operations" : "alerts";
+    }
+
+    private static String queue(ChannelState state) {
+        return state.sent() + " sent / " + state.dropped() + " dropped";
+    }
+
+    /** Collectors from the environment are read-only: no menu. */
+    private Component channelMenu(ChannelState state) {
         ChannelSummary channel = state.channel();
         if (channel == null) {
-            return new HorizontalLayout();
+            return new Div();
         }
-        Button test = new Button("Send test", click -> sendTest(channel));
-        Button edit = new Button(VaadinIcon.EDIT.create(), click -> new ChannelDialog(channel, this::saveChannel).open());
-        edit.getElement().setAttribute("aria-label", "Edit " + channel.name());
-        Button remove = new Button(VaadinIcon.TRASH.create(), click -> ConfirmAction.ask("Remove channel " + channel.name() + "?",
-                "Rules stop sending to it.", "Remove", () -> {
-                    actions.deleteChannel(channel);
-                    refresh();
-                }));
-        remove.getElement().setAttribute("aria-label", "Remove " + channel.name());
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(test, edit, remove)) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        return new HorizontalLayout(test, edit, remove);
+        return RowMenu.of(channel.name(), items -> {
+            items.addItem("Send test", click -> sendTest(channel));
+            items.addItem("Edit", click -> new ChannelDialog(channel, this::saveChannel).open());
+            items.addItem("Remove", click -> ConfirmAction.ask("Remove channel " + channel.name() + "?",
+                    "Rules stop sending to it.", "Remove", () -> {
+                        actions.deleteChannel(channel);
+                        refresh();
+                    }));
+        });
     }
 
-    private Component ruleActions(RuleSpec rule) {
-        Button edit = new Button(VaadinIcon.EDIT.create(), click -> new RuleDialog(rule, config.channels(), this::saveRule).open());
-        edit.getElement().setAttribute("aria-label", "Edit " + rule.name());
-        Button remove = new Button(VaadinIcon.TRASH.create(), click -> ConfirmAction.ask("Remove rule " + rule.name() + "?",
-                "It stops raising alerts.", "Remove", () -> {
-                    actions.deleteRule(rule);
-                    refresh();
-                }));
-        remove.getElement().setAttribute("aria-label", "Remove " + rule.name());
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(edit, remove)) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        return new HorizontalLayout(edit, remove);
+    private Component ruleMenu(RuleSpec rule) {
+        return RowMenu.of(rule.name(), items -> {
+            items.addItem("Edit", click -> new RuleDialog(rule, config.channels(), this::saveRule).open());
+            items.addItem("Remove", click -> ConfirmAction.ask("Remove rule " + rule.name() + "?",
+                    "It stops raising alerts.", "Remove", () -> {
+                        actions.deleteRule(rule);
+                        refresh();
+                    }));
+        });
     }
 
     void sendTest(ChannelSummary channel) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.FormColumns;
 
 /**
  * What the channel and rule dialogs share: a form in one column on a phone and two from 500 px, a line
@@ -30,7 +31,7 @@ abstract class SettingsDialog<T> extends Dialog {
     }
 
     void layout(FormLayout form, Supplier<T> edited, Consumer<T> onSave) {
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
+        FormColumns.wide(form, 2);
         add(form, error);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> {

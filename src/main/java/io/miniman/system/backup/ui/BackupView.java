@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,6 +31,9 @@ import io.miniman.system.backup.BackupService;
 import io.miniman.system.backup.StoredBackup;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
+import com.vaadin.flow.component.menubar.MenuBar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
@@ -85,7 +87,9 @@ public class BackupView extends VerticalLayout {
         kept.addColumn(b -> Formats.time(b.createdAt())).setHeader("Made").setAutoWidth(true);
         kept.addColumn(StoredBackup::kind).setHeader("Kind").setAutoWidth(true);
         kept.addColumn(b -> Formats.bytes(b.size())).setHeader("Size").setAutoWidth(true);
-        kept.addComponentColumn(this::rowActions).setHeader("").setAutoWidth(true);
+        PhoneRows.of(kept, "Made", b -> Formats.time(b.createdAt())).fact(StoredBackup::kind).fact(b -> Formats.bytes(b.size()))
+                .install();
+        kept.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         kept.setAllRowsVisible(true);
 
         keep.setMin(1);
@@ -113,15 +117,14 @@ public class BackupView extends VerticalLayout {
         refresh();
     }
 
-    private FlexLayout rowActions(StoredBackup backup) {
+    private MenuBar rowMenu(StoredBackup backup) {
         Anchor get = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(actions.open(backup.name()),
                 backup.name(), "application/gzip", backup.size())), "Download");
         get.getElement().setAttribute("download", true);
-        Button restoreIt = new Button("Restore…", click -> restore.inspectStored(backup.name()));
-        restoreIt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        FlexLayout row = new FlexLayout(get, restoreIt);
-        row.getStyle().set("gap", "var(--lumo-space-s)").set("align-items", "center");
-        return row;
+        return RowMenu.of(backup.name(), items -> {
+            items.addItem(get);
+            items.addItem("Restore…", click -> restore.inspectStored(backup.name()));
+        });
     }
 
     private void save() {

@@ -10,15 +10,12 @@ import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -38,7 +35,8 @@ import io.miniman.system.service.UnitStatus;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
-import io.miniman.ui.NarrowScreen;
+import io.miniman.ui.PhoneRows;
+import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -64,14 +62,14 @@ public class ServicesView extends VerticalLayout {
         setSizeFull();
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         grid.addComponentColumn(this::nameCell).setHeader("Service").setFlexGrow(3);
-        List<Grid.Column<UnitStatus>> wide = List.of(
-                grid.addColumn(u -> u.mainPid() > 0 ? Long.toString(u.mainPid()) : "–").setHeader("Main PID").setAutoWidth(true),
-                grid.addColumn(u -> u.memoryBytes() >= 0 ? Formats.bytes(u.memoryBytes()) : "–").setHeader("Memory").setAutoWidth(true),
-                grid.addColumn(ServicesView::cpu).setHeader("CPU").setAutoWidth(true));
-        grid.addComponentColumn(this::rowMenu).setKey("actions").setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.addColumn(u -> u.mainPid() > 0 ? Long.toString(u.mainPid()) : "–").setHeader("Main PID").setAutoWidth(true);
+        grid.addColumn(u -> u.memoryBytes() >= 0 ? Formats.bytes(u.memoryBytes()) : "–").setHeader("Memory").setAutoWidth(true);
+        grid.addColumn(ServicesView::cpu).setHeader("CPU").setAutoWidth(true);
+        PhoneRows.of(grid, "Service", UnitStatus::name).badge(ServicesView::state, ServicesView::theme)
+                .fact(u -> u.found() ? fileState(u) : "").fact(this::since).install();
+        grid.addComponentColumn(this::rowMenu).setKey(PhoneRows.ACTIONS).setWidth("4.5rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
-        NarrowScreen.hideColumns(grid, wide);
         add(new H2("Services"), problem, grid);
         expand(grid);
 
@@ -85,22 +83,29 @@ public class ServicesView extends VerticalLayout {
         grid.setItems(snapshot.units());
     }
 
-    /** The name in full, its state as a badge under it, then since when: readable on a phone without the other columns. */
+    /** The name in full, its state as a badge under it, then since when. */
     private Div nameCell(UnitStatus unit) {
         Span name = new Span(unit.name());
         name.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         Div badges = new Div(StatusBadge.of(state(unit), theme(unit)));
         if (unit.found()) {
-            badges.add(StatusBadge.of(unit.enabled() ? "enabled" : unit.unitFileState().isEmpty() ? "no unit file"
-                    : unit.unitFileState(), unit.enabled() ? "contrast" : "contrast small"));
+            badges.add(StatusBadge.of(fileState(unit), unit.enabled() ? "contrast" : "contrast small"));
         }
         badges.getStyle().set("display", "flex").set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
-        Span since = new Span(unit.since() == null ? unit.description()
-                : "since " + Formats.time(unit.since()) + " (" + Formats.duration(Duration.between(unit.since(), clock.instant())) + ")");
+        Span since = new Span(since(unit));
         since.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         Div cell = new Div(name, badges, since);
         cell.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
         return cell;
+    }
+
+    private static String fileState(UnitStatus unit) {
+        return unit.enabled() ? "enabled" : unit.unitFileState().isEmpty() ? "no unit file" : unit.unitFileState();
+    }
+
+    private String since(UnitStatus unit) {
+        return unit.since() == null ? unit.description()
+                : "since " + Formats.time(unit.since()) + " (" + Formats.duration(Duration.between(unit.since(), clock.instant())) + ")";
     }
 
     static String state(UnitStatus unit) {
@@ -122,17 +127,14 @@ public class ServicesView extends VerticalLayout {
     }
 
     private MenuBar rowMenu(UnitStatus unit) {
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        SubMenu items = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create()).getSubMenu();
-        menu.getElement().setAttribute("aria-label", "Actions for " + unit.name());
-        items.addItem("Journal", click -> UI.getCurrent().navigate(UnitJournalView.class, unit.name()));
-        if (unit.found()) {
-            for (UnitAction action : offered(unit)) {
-                items.addItem(action.label(), click -> ask(action, unit));
+        return RowMenu.of(unit.name(), items -> {
+            items.addItem("Journal", click -> UI.getCurrent().navigate(UnitJournalView.class, unit.name()));
+            if (unit.found()) {
+                for (UnitAction action : offered(unit)) {
+                    items.addItem(action.label(), click -> ask(action, unit));
+                }
             }
-        }
-        return menu;
+        });
     }
 
     /** What makes sense in the unit's state, of what the user's role allows. */

@@ -36,6 +36,7 @@ import io.miniman.system.settings.PowerActions;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
@@ -62,7 +63,7 @@ public class HostView extends VerticalLayout {
         this.host = host;
         this.actions = actions;
         this.power = power;
-        facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
+        FormColumns.wide(facts, 2);
         add(new H2("Host"), facts);
         if (admin) {
             addSettingsForm();

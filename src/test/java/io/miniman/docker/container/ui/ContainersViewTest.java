@@ -25,6 +25,7 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.menubar.MenuBar;
 
 import io.miniman.docker.DockerTestEngine;
@@ -35,6 +36,7 @@ import io.miniman.docker.container.RunSpec;
 import io.miniman.docker.ui.DockerKaribu;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
+import io.miniman.ui.PhoneRows;
 
 @Tag("engine")
 class ContainersViewTest extends KaribuTest {
@@ -79,6 +81,60 @@ class ContainersViewTest extends KaribuTest {
         DockerKaribu.until(() -> GridKt._getFormattedRow(view.grid, view.rows().indexOf(row(view, name("seen"))))
                 .stream().anyMatch(cell -> cell.matches("(…|\\d+\\.\\d %) · [\\d.]+ [KMG]?B")), Duration.ofSeconds(15),
                 "CPU and memory of the running container");
+    }
+
+    @Test
+    void theBulkMenuShowsOnlyWithASelectionAndActsOnIt() {
+        containers.run(RunSpec.of(image, name("bulk-a"), List.of("sleep", "3600")));
+        containers.run(RunSpec.of(image, name("bulk-b"), List.of("sleep", "3600")));
+        containers.run(RunSpec.of(image, name("bulk-c"), List.of("sleep", "3600")));
+        ContainersView view = open(Roles.OPERATOR);
+        assertThat(view.bulk.isVisible()).isFalse();
+
+        view.grid.select(row(view, name("bulk-a")));
+        view.grid.select(row(view, name("bulk-b")));
+        assertThat(view.bulk.isVisible()).isTrue();
+        assertThat(view.bulk.getItems().get(0).getText()).isEqualTo("Selected (2) ▾");
+        assertThat(view.bulk.getItems().get(0).getSubMenu().getItems()).extracting(i -> i.getText())
+                .containsExactly("Start", "Stop", "Restart", "Kill", "Remove");
+        ContextMenuKt._clickItemWithCaption(view.bulk, "Stop");
+        DockerKaribu.until(() -> "exited".equals(row(view, name("bulk-a")).state()) && "exited".equals(row(view, name("bulk-b")).state()),
+                Duration.ofSeconds(30), "both selected containers stopped");
+        assertThat(row(view, name("bulk-c")).state()).isEqualTo("running");
+
+        view.grid.deselectAll();
+        assertThat(view.bulk.isVisible()).isFalse();
+    }
+
+    @Test
+    void aViewerGetsNoBulkMenuAndNoSelection() {
+        ContainersView view = open(Roles.VIEWER);
+        assertThat(view.bulk.isVisible()).isFalse();
+        assertThat(view.bulk.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(view.grid.getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
+    }
+
+    @Test
+    void onAPhoneARowIsTheWholeNameLinkedToItsPageWithStateAndImageUnderIt() {
+        String id = containers.run(RunSpec.of(image, name("phone-row-with-a-name-no-phone-shows-in-one-column"), List.of("sleep", "3600")));
+        ContainersView view = open(Roles.OPERATOR);
+        PhoneRows.layoutFor(view.grid, 360);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly(PhoneRows.KEY, PhoneRows.ACTIONS);
+        ContainerSummary row = row(view, name("phone-row-with-a-name-no-phone-shows-in-one-column"));
+        int index = view.rows().indexOf(row);
+        assertThat(GridKt._getFormattedRow(view.grid, index).get(0))
+                .contains(name("phone-row-with-a-name-no-phone-shows-in-one-column"), "running", image);
+        @SuppressWarnings("unchecked")
+        var renderer = (com.vaadin.flow.data.renderer.LitRenderer<ContainerSummary>) view.grid.getColumnByKey(PhoneRows.KEY).getRenderer();
+        assertThat(renderer.getValueProviders().get("href").apply(row)).isEqualTo("docker/container/" + id);
+        MenuBar menu = (MenuBar) GridKt._getCellComponent(view.grid, index, PhoneRows.ACTIONS);
+        assertThat(menu.getItems().get(0).getSubMenu().getItems()).extracting(i -> i.getText())
+                .containsExactly("Open", "Stop", "Restart", "Pause", "Kill", "Rename", "Export / commit", "Remove");
+
+        PhoneRows.layoutFor(view.grid, 1280);
+        assertThat(view.grid.getColumnByKey(PhoneRows.KEY).isVisible()).isFalse();
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).count()).isEqualTo(8);
     }
 
     @Test
@@ -129,7 +185,8 @@ class ContainersViewTest extends KaribuTest {
 
         view.grid.select(row(view, name("menu")));
         view.grid.select(row(view, name("bulk")));
-        _click(view.removeSelected);
+        assertThat(view.bulk.isVisible()).isTrue();
+        ContextMenuKt._clickItemWithCaption(view.bulk, "Remove");
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getText(confirm)).contains(name("menu"), name("bulk"), "anonymous volumes", "killed first");
         ConfirmDialogKt._fireConfirm(confirm);

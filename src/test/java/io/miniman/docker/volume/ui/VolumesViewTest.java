@@ -22,6 +22,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -33,6 +34,7 @@ import io.miniman.docker.volume.VolumeSpec;
 import io.miniman.docker.volume.VolumeSummary;
 import io.miniman.security.Roles;
 import io.miniman.testsupport.KaribuTest;
+import io.miniman.ui.PhoneRows;
 
 @Tag("engine")
 class VolumesViewTest extends KaribuTest {
@@ -58,6 +60,35 @@ class VolumesViewTest extends KaribuTest {
             }
         }
         return -1;
+    }
+
+    @Test
+    void onAPhoneAVolumeIsOneRowWithItsWholeNameAndTheRowMenuKeepsItsItemsPerRole() {
+        String longName = name("phone-volume-with-a-name-far-wider-than-a-phone-held-upright");
+        volumes.create(new VolumeSpec(longName, null, null, null));
+        login(Roles.VIEWER);
+        UI.getCurrent().navigate(VolumesView.class);
+        VolumesView view = _get(VolumesView.class);
+        PhoneRows.layoutFor(view.grid, 360);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly(PhoneRows.KEY, PhoneRows.ACTIONS);
+        assertThat(GridKt._getFormattedRow(view.grid, index(view, longName)).get(0)).contains(longName, "local", "unused");
+        assertThat(items(view, longName)).containsExactly("Inspect");
+
+        login(Roles.OPERATOR);
+        UI.getCurrent().navigate(VolumesView.class);
+        VolumesView operatorView = _get(VolumesView.class);
+        PhoneRows.layoutFor(operatorView.grid, 360);
+        assertThat(items(operatorView, longName)).containsExactly("Inspect", "Back up / restore", "Remove");
+        PhoneRows.layoutFor(operatorView.grid, 1280);
+        assertThat(items(operatorView, longName)).containsExactly("Inspect", "Back up / restore", "Remove");
+        assertThat(operatorView.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .doesNotContain(PhoneRows.KEY).contains(PhoneRows.ACTIONS).hasSize(6);
+    }
+
+    private static java.util.List<String> items(VolumesView view, String volume) {
+        MenuBar menu = (MenuBar) GridKt._getCellComponent(view.grid, index(view, volume), PhoneRows.ACTIONS);
+        return menu.getItems().get(0).getSubMenu().getItems().stream().map(item -> item.getText()).toList();
     }
 
     @Test
