@@ -112,7 +112,13 @@ public final class ApiBenchmark {
         } finally {
             console.destroy();
             console.waitFor();
-            DockerTestEngine.docker(List.of("container", "prune", "-f", "--filter", "label=" + LABEL));
+            // prune leaves running containers behind: remove every labelled one, running or not
+            String ids = DockerTestEngine.docker(List.of("ps", "-aq", "--filter", "label=" + LABEL)).output().trim();
+            if (!ids.isEmpty()) {
+                List<String> remove = new ArrayList<>(List.of("rm", "-f"));
+                remove.addAll(List.of(ids.split("\\s+")));
+                DockerTestEngine.docker(remove);
+            }
         }
     }
 
