@@ -188,6 +188,8 @@ jar_sum="$(sha256sum -- "$jar" | cut -d ' ' -f 1)"
 if [[ "$(cat "$MM_PREFIX/app.sha256" 2>/dev/null)" != "$jar_sum" || ! -f "$MM_APP/miniman.jar" ]]; then
     rm -rf -- "$MM_APP.new" "$MM_APP.old"
     java -Djarmode=tools -jar "$jar" extract --destination "$MM_APP.new" >/dev/null
+    # the version a console update names as the one it replaces (miniman-update reads app/version)
+    java -jar "$jar" --version | sed -n 's/^miniman //p' > "$MM_APP.new/version"
     # a running console keeps its open jar: the swap is safe, and it restarts below
     [[ ! -d "$MM_APP" ]] || mv -- "$MM_APP" "$MM_APP.old"
     mv -- "$MM_APP.new" "$MM_APP"

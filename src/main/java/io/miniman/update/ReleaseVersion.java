@@ -38,7 +38,8 @@ public record ReleaseVersion(String text) implements Comparable<ReleaseVersion> 
     /** The version a Spring Boot jar carries, read from its build-info without running it. */
     public static ReleaseVersion ofJar(Path jar) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry("BOOT-INF/classes/" + BUILD_INFO);
+            // Spring Boot's repackaging puts META-INF at the jar's root, where its launcher serves it from
+            ZipEntry entry = zip.getEntry(BUILD_INFO);
             if (entry == null) {
                 throw new IllegalArgumentException("'" + jar.getFileName() + "' is not a console build: it carries no "
                         + BUILD_INFO);

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public class UpdateActions {
 
     static final long JAR_LIMIT = 512L * 1024 * 1024;
     private static final Duration DRY_RUN_TIMEOUT = Duration.ofMinutes(2);
+    private static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
     static final OperationTarget CONSOLE = OperationTarget.of(OperationTarget.Kind.SETTINGS, "console-version", "console");
 
     private final Path dir;
@@ -55,6 +57,7 @@ public class UpdateActions {
     private final PrivilegedHelper helper;
     private final OperationService operations;
     private volatile Spooled jar;
+    private volatile ReleaseVersion jarVersion;
     private volatile String checksum;
 
     public UpdateActions(MinimanProperties properties, JdbcTemplate jdbc, CommandRunner runner, PrivilegedHelper helper,
@@ -68,13 +71,14 @@ public class UpdateActions {
         this.operations = operations;
     }
 
-    /** What was uploaded so far. */
-    public record Staged(Optional<String> jarName, Optional<String> checksum) {
+    /** What was uploaded so far; the version is what the jar's build-info says, checked again by {@link #update}. */
+    public record Staged(Optional<String> jarName, Optional<ReleaseVersion> version, Optional<String> checksum) {
     }
 
     public Staged staged() {
         Spooled current = jar;
-        return new Staged(Optional.ofNullable(current).map(Spooled::fileName), Optional.ofNullable(checksum));
+        return new Staged(Optional.ofNullable(current).map(Spooled::fileName), Optional.ofNullable(jarVersion),
+                Optional.ofNullable(checksum));
     }
 
     /** Takes one uploaded file: the jar, or its {@code .sha256} ("HEX" or "HEX  NAME"). */
@@ -91,8 +95,17 @@ public class UpdateActions {
                 throw new UncheckedIOException(e);
             }
         } else if (fileName.endsWith(".jar")) {
+            Spooled received = incoming.receive(fileName, declaredSize, JAR_LIMIT, in, Transfer.detached());
+            ReleaseVersion version;
+            try {
+                version = ReleaseVersion.ofJar(received.file());
+            } catch (IllegalArgumentException notAConsole) {
+                received.close();
+                throw notAConsole;
+            }
             Spooled previous = jar;
-            jar = incoming.receive(fileName, declaredSize, JAR_LIMIT, in, Transfer.detached());
+            jar = received;
+            jarVersion = version;
             if (previous != null) {
                 previous.close();
             }
@@ -107,6 +120,7 @@ public class UpdateActions {
             jar.close();
         }
         jar = null;
+        jarVersion = null;
         checksum = null;
     }
 
@@ -121,6 +135,7 @@ public class UpdateActions {
             throw new IllegalArgumentException("Upload both the jar and its .sha256 first");
         }
         jar = null;
+        jarVersion = null;
         checksum = null;
         return operations.submit(OperationType.SYSTEM, "Update console", CONSOLE, ctx -> {
             try (release) {
@@ -159,7 +174,7 @@ public class UpdateActions {
                     + "; choose it explicitly to install it anyway");
         }
         ctx.progress("3/5 dry run: java -jar " + release.fileName() + " --version");
-        CommandResult printed = runner.run(List.of(java(), "-jar", release.file().toString(), "--version"), DRY_RUN_TIMEOUT);
+        CommandResult printed = runner.run(dryRun(release.file(), "--version"), DRY_RUN_TIMEOUT);
         if (!printed.ok() || !printed.stdout().trim().equals("miniman " + version)) {
             throw new IllegalArgumentException("the jar does not start: --version gave " + printed.failureText());
         }
@@ -169,8 +184,7 @@ public class UpdateActions {
             Files.deleteIfExists(copy);
             // a consistent copy while the console writes on: SQLite's own, not a file copy of a WAL database
             jdbc.execute("VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
-            CommandResult checked = runner.run(List.of(java(), "-jar", release.file().toString(), "check", "--db",
-                    copy.toString()), DRY_RUN_TIMEOUT);
+            CommandResult checked = runner.run(dryRun(release.file(), "check", "--db", copy.toString()), DRY_RUN_TIMEOUT);
             if (!checked.ok()) {
                 throw new IllegalArgumentException("the jar refuses this box's database: " + checked.failureText());
             }
@@ -192,7 +206,8 @@ public class UpdateActions {
         Files.move(scratch, dir.resolve("ready"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The file's SHA-256 in lower-case hex, as {@code sha256sum} prints it. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
@@ -205,9 +220,19 @@ public class UpdateActions {
         }
     }
 
-    /** The java that runs this console: the new jar must start on the same runtime. */
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /**
+     * The new jar on the java that runs this console (it must start on the same runtime), with the place
+     * sqlite-jdbc unpacks its native library into: on a box /tmp is noexec, and the unit points it elsewhere.
+     */
+    private static List<String> dryRun(Path jar, String... args) {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        String nativeDir = System.getProperty(SQLITE_TMPDIR);
+        if (nativeDir != null) {
+            argv.add("-D" + SQLITE_TMPDIR + "=" + nativeDir);
+        }
+        argv.addAll(List.of("-jar", jar.toString()));
+        argv.addAll(List.of(args));
+        return argv;
     }
 
     private static void deleteQuietly(Path folder) {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.miniman.config.MinimanProperties;
@@ -18,10 +18,12 @@ import io.miniman.operation.OperationType;
 
 /**
  * Records what the update watchdog decided, which it leaves in {@code data/update-result}
- * ("ok|rolled-back|failed", a tab, the text), since the console was not running to see it.
+ * ("ok|rolled-back|failed", a tab, the text). A rollback is written before the previous version
+ * starts, but "kept" only once the new version already answers /health: so the file is looked for
+ * every few seconds, not just at the start.
  */
 @Component
-class UpdateOutcome implements ApplicationRunner {
+class UpdateOutcome {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateOutcome.class);
 
@@ -33,11 +35,7 @@ class UpdateOutcome implements ApplicationRunner {
         this.operations = operations;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        record();
-    }
-
+    @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
     void record() {
         if (!Files.isRegularFile(file)) {
             return;

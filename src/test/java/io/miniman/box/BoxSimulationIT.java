@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import io.miniman.system.service.ServicesProperties;
 import io.miniman.system.service.SystemdReadings;
 import io.miniman.system.service.UnitStatus;
 import io.miniman.testsupport.Requires;
+import io.miniman.update.ReleaseVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +36,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * provisioning/install.sh on a whole simulated Debian 12 box (systemd as PID 1, real apt from Debian's
@@ -61,6 +72,7 @@ class BoxSimulationIT {
     private String managedFilesAfterInstall;
     /** The admin's password as it stands: the first one until the browser replaces it. */
     private String adminPassword;
+    private Path packagedJar;
 
     @BeforeAll
     void bootTheBoxAndInstall() throws IOException {
@@ -75,6 +87,7 @@ class BoxSimulationIT {
                 .isPresent(), "debootstrap (apt-get install debootstrap) or a cached root in " + cache);
         Path jar = Path.of(System.getProperty("miniman.jar", "target/miniman.jar")).toAbsolutePath();
         Requires.that(Files.isRegularFile(jar), "the packaged jar " + jar + " (run ./mvnw package first)");
+        packagedJar = jar;
         Files.createDirectories(cache.resolve("apt-archives"));
         work = Files.createTempDirectory("miniman-box");
 
@@ -448,6 +461,233 @@ class BoxSimulationIT {
                 });
         assertThat(box.exec("sh", "-c", "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = journalctl ] && echo $p; "
                 + "done; true").stdout()).as("no journalctl left behind").isEmpty();
+    }
+
+    /**
+     * A newer build uploaded on the console's update page from the phone, as an admin would: the console's
+     * checks, the helper's swap in a unit of its own, the unit back on the new jar, and the watchdog keeping
+     * it. The release is the packaged jar with a higher version in its build-info, not a rebuild.
+     */
+    @Test
+    @Order(40)
+    void updateFromThePhoneSwapsToTheNewerJarAndTheWatchdogKeepsIt() throws Exception {
+        ReleaseVersion newer = ReleaseJars.newer(ReleaseVersion.ofJar(packagedJar), 0);
+        Path release = ReleaseJars.release(packagedJar, Files.createDirectories(work.resolve("release-ok")), newer, Map.of());
+        String before = box.exec("systemctl", "show", "-p", "MainPID", "--value", "miniman").stdout().strip();
+
+        // a start takes minutes on this shared test machine, not the seconds the 90 s default allows a box
+        watchdogWindow(300);
+        String landed;
+        try {
+            landed = updateOnThePhone(release, newer, "update");
+        } finally {
+            watchdogWindow(0);
+        }
+        assertThat(landed).as("the new console's sign-in, once the waiting page saw it answer").contains("/login");
+
+        assertThat(box.exec("cat", "/opt/miniman/app/version").stdout().strip()).isEqualTo(newer.text());
+        assertThat(consoleHealth(newer)).as("the running console is the new version").isEqualTo("200");
+        assertThat(consoleHealth(ReleaseVersion.ofJar(packagedJar))).isEqualTo("409");
+        UnitStatus unit = unit("miniman");
+        assertThat(unit.activeState()).isEqualTo("active");
+        assertThat(String.valueOf(unit.mainPid())).as("a new console process").isNotEqualTo(before);
+        assertThat(box.exec("cat", "/proc/" + unit.mainPid() + "/cmdline").stdout()).contains("/opt/miniman/app/miniman.jar");
+        assertThat(box.run("test", "-f", "/opt/miniman/app.previous/miniman.jar").ok()).as("the previous version kept").isTrue();
+        assertThat(box.run("test", "-f", "/opt/miniman/update/previous-db/miniman.db").ok()).as("its database kept").isTrue();
+
+        Map<String, String> kept = timed("update: watchdog keeps it", () -> awaitOperation("Console update kept"));
+        assertThat(kept).containsEntry("status", "COMPLETED").containsEntry("username", "watchdog");
+        assertThat(kept.get("result")).startsWith("updated from ").contains(" to " + newer + "; healthy after ");
+        assertThat(awaitOperation("Update console")).containsEntry("status", "COMPLETED").containsEntry("username", "admin");
+        assertThat(awaitUnitState("miniman-update-watchdog.timer", "inactive")).as("the watchdog stops itself").isTrue();
+        assertThat(box.run("test", "-e", "/opt/miniman/data/update-result").ok()).as("recorded, then removed").isFalse();
+    }
+
+    /**
+     * A newer build that passes every check (its --version, its check against the database) but never
+     * answers /health: its web server is switched off, and it carries a migration of its own. After the
+     * watchdog's window (shortened by a drop-in for the test) the previous jar and the database from before
+     * the swap come back, the waiting page says so, and the operation log says why.
+     */
+    @Test
+    @Order(41)
+    void updateThatNeverAnswersIsRolledBackWithItsDatabaseByTheWatchdog() throws Exception {
+        ReleaseVersion broken = ReleaseJars.newer(ReleaseVersion.ofJar(packagedJar), 1);
+        Path release = ReleaseJars.release(packagedJar, Files.createDirectories(work.resolve("release-broken")), broken,
+                Map.of("BOOT-INF/classes/config/application.properties", "spring.main.web-application-type=none\n",
+                        "BOOT-INF/classes/db/migration/V9000__update_probe.sql", "CREATE TABLE update_probe (id INTEGER);\n"));
+        String previous = box.exec("cat", "/opt/miniman/app/version").stdout().strip();
+        watchdogWindow(40);
+        try {
+            String landed = updateOnThePhone(release, broken, "update rolled back");
+            assertThat(landed).as("the waiting page stays and says what happened").contains("/waiting");
+        } finally {
+            watchdogWindow(0);
+        }
+        assertThat(box.exec("cat", "/opt/miniman/app/version").stdout().strip()).isEqualTo(previous);
+        assertThat(consoleHealth(new ReleaseVersion(previous))).isEqualTo("200");
+        assertThat(unit("miniman").activeState()).isEqualTo("active");
+        assertThat(box.run("test", "-e", "/opt/miniman/app.failed").ok()).as("the failed build is gone").isFalse();
+
+        Map<String, String> rolledBack = timed("update: rollback recorded", () -> awaitOperation("Console update rolled back"));
+        assertThat(rolledBack).containsEntry("status", "FAILED").containsEntry("username", "watchdog");
+        assertThat(rolledBack.get("error_message")).startsWith("update to " + broken + " rolled back to " + previous
+                + ": http://127.0.0.1:8000/health did not answer within 40s");
+        assertThat(operationTables()).as("the database from before the swap, without the broken build's migration")
+                .contains("operation_log").doesNotContain("update_probe");
+    }
+
+    /**
+     * The phone signs in, uploads the release and its .sha256 on the update page, starts it, and follows the
+     * browser to the waiting page; returns where the waiting page finally is. {@code until}: "update" waits
+     * for the page to leave (the new version answered), anything else for the page to say the update was
+     * rolled back.
+     */
+    private String updateOnThePhone(Path release, ReleaseVersion version, String until) throws IOException {
+        Path chromium = Requires.program("chromium");
+        Requires.program("chromedriver");
+        Requires.program("socat");
+        try (PhoneBrowser browser = phone.startBrowser(chromium)) {
+            ConsoleSession console = signedInOnThePhone(browser);
+            WebDriver driver = console.browser();
+            driver.get(console.base() + "/system/update");
+            timed(until + ": upload", () -> {
+                WebElement input = console.await().until(d -> d.findElement(By.tagName("vaadin-upload"))).getShadowRoot()
+                        .findElement(By.cssSelector("input[type=file]"));
+                input.sendKeys(release + "\n" + release.resolveSibling(release.getFileName() + ".sha256"));
+                return new WebDriverWait(driver, Duration.ofMinutes(3)).until(d -> pageText(console)
+                        .contains("(version " + version + ") · checksum: ") && !pageText(console).contains("not uploaded"));
+            });
+            timed(until + ": checks and hand-over", () -> {
+                console.js("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes("
+                        + "'Check and install')).click()");
+                try {
+                    return new WebDriverWait(driver, Duration.ofMinutes(3)).until(d -> d.getCurrentUrl()
+                            .contains("/waiting?for=update&version=" + version));
+                } catch (TimeoutException e) {
+                    throw new AssertionError("no hand-over; the page says: " + pageText(console), e);
+                }
+            });
+            return timed(until + ": swap until the page knows", () -> {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofMinutes(6), Duration.ofSeconds(2));
+                wait.ignoring(WebDriverException.class);
+                try {
+                    if (until.equals("update")) {
+                        wait.until(d -> !d.getCurrentUrl().contains("/waiting"));
+                    } else {
+                        wait.until(d -> pageText(console).contains("the update was rolled back"));
+                    }
+                } catch (TimeoutException e) {
+                    throw new AssertionError("the waiting page still says: " + pageText(console) + "\n"
+                            + box.run("journalctl", "--no-pager", "-n", "60", "-u", "miniman-update", "-u",
+                                    "miniman-update-watchdog", "-u", "miniman").stdout(), e);
+                }
+                return driver.getCurrentUrl();
+            });
+        }
+    }
+
+    /** The watchdog's health window through a drop-in, as an admin of a slow box would set it; 0 removes it. */
+    private void watchdogWindow(int seconds) {
+        String dropIn = "/etc/systemd/system/miniman-update-watchdog.service.d/window.conf";
+        if (seconds == 0) {
+            box.exec("rm", "-f", dropIn);
+        } else {
+            box.exec("mkdir", "-p", dropIn.substring(0, dropIn.lastIndexOf('/')));
+            box.runWithInput(("[Service]\nEnvironment=MINIMAN_UPDATE_HEALTH_WINDOW=" + seconds + "\n")
+                    .getBytes(StandardCharsets.UTF_8), "tee", dropIn);
+        }
+        box.exec("systemctl", "daemon-reload");
+    }
+
+    /**
+     * The admin on the phone's Chromium: the first password (and its forced change) when the box has one
+     * again. The phone takes a lease first: run alone, these steps come before any other step gave it one.
+     */
+    private ConsoleSession signedInOnThePhone(PhoneBrowser browser) throws IOException {
+        assertThat(phone.lease()).containsEntry("router", LAN);
+        assertThat(phone.awaitHealthThroughNginx()).isTrue();
+        boolean tls = phone.run("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10",
+                "http://" + LAN + "/login").stdout().equals("301");
+        ConsoleSession console = new ConsoleSession(browser.driver(), (tls ? "https://" : "http://") + LAN);
+        console.openLoginForm();
+        CommandResult first = box.run("cat", "/opt/miniman/data/initial-admin-password");
+        if (first.ok()) {
+            console.submitLogin("admin", first.stdout().strip());
+            console.changePassword(first.stdout().strip(), "Update-chosen-pass-73");
+            adminPassword = "Update-chosen-pass-73";
+        } else {
+            console.submitLogin("admin", adminPassword);
+        }
+        console.await().until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
+        return console;
+    }
+
+    private static String pageText(ConsoleSession console) {
+        return String.valueOf(console.js("return document.body.innerText"));
+    }
+
+    /** The console's own answer on the box, past nginx: 200 when {@code version} runs, 409 for another. */
+    private String consoleHealth(ReleaseVersion version) {
+        return box.exec("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10",
+                "http://127.0.0.1:8000/health?version=" + version).stdout();
+    }
+
+    private boolean awaitUnitState(String unit, String state) {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (box.run("systemctl", "is-active", unit).stdout().strip().equals(state)) {
+                return true;
+            }
+            SimulatedBox.sleep(1000);
+        }
+        return false;
+    }
+
+    /** The newest operation row named {@code name}, read from a copy of the box's database; waits for it. */
+    private Map<String, String> awaitOperation(String name) {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            List<Map<String, String>> rows = query("SELECT status, username, result, error_message FROM operation_log"
+                    + " WHERE operation_name = '" + name + "' ORDER BY id DESC LIMIT 1");
+            if (!rows.isEmpty()) {
+                return rows.get(0);
+            }
+            SimulatedBox.sleep(2000);
+        }
+        throw new AssertionError("no operation '" + name + "' in the box's database");
+    }
+
+    private String operationTables() {
+        return String.join(",", query("SELECT name FROM sqlite_master WHERE type = 'table'").stream()
+                .map(row -> row.get("name")).toList());
+    }
+
+    /**
+     * The database with its WAL, copied while the console runs on: a copy may miss the newest commits
+     * (the callers wait and copy again), never show one that did not happen.
+     */
+    private List<Map<String, String>> query(String sql) {
+        try {
+            Path copy = Files.createTempDirectory(work, "db");
+            for (String file : List.of("miniman.db", "miniman.db-wal")) {
+                if (box.run("test", "-f", "/opt/miniman/data/" + file).ok()) {
+                    box.copyOut("/opt/miniman/data/" + file, copy.resolve(file));
+                }
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("miniman.db"));
+                    ResultSet result = db.createStatement().executeQuery(sql)) {
+                while (result.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
+                        row.put(result.getMetaData().getColumnName(column), result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (IOException | SQLException e) {
+            throw new AssertionError("cannot read the box's database: " + e.getMessage(), e);
+        }
     }
 
     private <T> T timed(String name, Supplier<T> step) {

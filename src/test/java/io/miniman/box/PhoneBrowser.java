@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 import io.miniman.browser.ConsoleSession;
@@ -46,8 +47,10 @@ final class PhoneBrowser implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(work.resolve("socat.log").toFile()).start();
             URI driverUri = URI.create("http://127.0.0.1:" + port);
             awaitDriver(driverUri);
-            RemoteWebDriver driver = new RemoteWebDriver(driverUri.toURL(),
-                    ConsoleSession.phoneChromium(chromium, work.resolve("chromium")));
+            ChromeOptions options = ConsoleSession.phoneChromium(chromium, work.resolve("chromium"));
+            // after install --tls: the box's self-signed certificate, as its admin accepts it once
+            options.setAcceptInsecureCerts(true);
+            RemoteWebDriver driver = new RemoteWebDriver(driverUri.toURL(), options);
             return new PhoneBrowser(chromedriver, forwarder, driver);
         } catch (IOException | RuntimeException e) {
             stop(forwarder);

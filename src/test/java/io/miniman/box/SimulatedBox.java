@@ -101,6 +101,11 @@ final class SimulatedBox implements AutoCloseable {
         return exec(argv.toArray(String[]::new)).stdout();
     }
 
+    /** A file of the box to the host, byte for byte. */
+    void copyOut(String from, Path to) {
+        must(List.of("docker", "cp", name + ":" + from, to.toString()), Duration.ofMinutes(2));
+    }
+
     private void copyIn(Path from, String to) {
         must(List.of("docker", "cp", from.toString(), name + ":" + to), Duration.ofMinutes(2));
     }

@@ -90,7 +90,7 @@ class UpdateChecksTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.putNextEntry(new JarEntry("Main.class"));
             Files.copy(src.resolve("Main.class"), out);
-            out.putNextEntry(new JarEntry("BOOT-INF/classes/" + ReleaseVersion.BUILD_INFO));
+            out.putNextEntry(new JarEntry(ReleaseVersion.BUILD_INFO));
             out.write(("build.version=" + version + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return jar;

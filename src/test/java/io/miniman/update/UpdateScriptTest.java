@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -67,12 +68,17 @@ class UpdateScriptTest {
     }
 
     private int run(String verb) throws Exception {
+        return run(verb, Map.of());
+    }
+
+    private int run(String verb, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), verb).redirectErrorStream(true)
                 .redirectOutput(root.resolve("script.log").toFile());
         builder.environment().put("MINIMAN_UPDATE_ROOT", root.toString());
         builder.environment().put("MINIMAN_UPDATE_SYSTEMCTL", root.resolve("systemctl").toString());
         builder.environment().put("MINIMAN_UPDATE_JAVA", root.resolve("java").toString());
         builder.environment().put("MINIMAN_UPDATE_HEALTH_URL", "file://" + root.resolve("health"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
@@ -147,5 +153,32 @@ class UpdateScriptTest {
         assertThat(read("app/miniman.jar")).isEqualTo("OLD JAR");
         assertThat(new String(Files.readAllBytes(root.resolve("script.log")), StandardCharsets.UTF_8))
                 .contains("interrupted swap");
+    }
+
+    @Test
+    void theHealthWindowComesFromTheWatchdogsEnvironment() throws Exception {
+        assertThat(run("apply")).isZero();
+        swappedAgo(31);
+        assertThat(run("watchdog")).isZero();
+        assertThat(read("app/miniman.jar")).as("31 s into the default 90").isEqualTo("NEW JAR");
+
+        assertThat(run("watchdog", Map.of("MINIMAN_UPDATE_HEALTH_WINDOW", "1; reboot"))).isNotZero();
+        assertThat(read("app/miniman.jar")).isEqualTo("NEW JAR");
+        assertThat(run("watchdog", Map.of("MINIMAN_UPDATE_HEALTH_WINDOW", "30"))).isZero();
+        assertThat(read("app/miniman.jar")).isEqualTo("OLD JAR");
+        assertThat(read("data/update-result")).contains("did not answer within 30s");
+    }
+
+    /** The staging folder is the console's: a link there must not make root copy a file of its choosing. */
+    @Test
+    void aStagedLinkIsRefusedAndNothingChanges() throws Exception {
+        Path staged = prefix.resolve("data/updates/ready/miniman.jar");
+        Files.delete(staged);
+        Files.createSymbolicLink(staged, prefix.resolve("app/miniman.jar"));
+        assertThat(run("apply")).isNotZero();
+        assertThat(Files.readString(root.resolve("script.log"))).contains("miniman.jar is a symbolic link: refused");
+        assertThat(read("app/miniman.jar")).isEqualTo("OLD JAR");
+        assertThat(systemctl()).isEmpty();
+        assertThat(Files.exists(prefix.resolve("update/miniman.jar"))).isFalse();
     }
 }

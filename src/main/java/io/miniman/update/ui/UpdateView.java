@@ -26,8 +26,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Update the console from a release file: upload the jar and its .sha256, then one operation checks
- * and hands over; its steps show as they happen, then a page that waits for the console to answer
- * again and reloads.
+ * and hands over; its steps show as they happen, then the browser goes to the shared {@code /waiting}
+ * page, which waits for the new version to answer.
  */
 @Route("system/update")
 @PageTitle("Console update · Mini Manager")
@@ -42,7 +42,6 @@ public class UpdateView extends VerticalLayout {
     final Checkbox anyVersion = new Checkbox("Install even if it is not newer than the running version");
     final Button install = new Button("Check and install");
     final Pre steps = new Pre();
-    final Div waiting = new ReconnectWait();
 
     public UpdateView(UpdateActions actions, OperationEvents events) {
         this.actions = actions;
@@ -60,71 +59,49 @@ public class UpdateView extends VerticalLayout {
         });
         install.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         install.addClickListener(click -> start(ui));
-        waiting.setVisible(false);
         add(new H2("Console update"), new Paragraph("Running version " + ReleaseVersion.current() + ". Upload"
                 + " miniman-VERSION.jar and miniman-VERSION.jar.sha256. The release is checked (checksum, version, a dry run"
                 + " against a copy of the database); then the console restarts on it, and if it is not healthy within 90 s"
                 + " the previous version and its database come back by themselves."), upload, staged, anyVersion, install,
-                steps, waiting);
+                steps);
         showStaged();
     }
 
     private void showStaged() {
         UpdateActions.Staged now = actions.staged();
-        staged.setText("Jar: " + now.jarName().orElse("not uploaded") + " · checksum: "
+        staged.setText("Jar: " + now.jarName().map(name -> name + now.version().map(v -> " (version " + v + ")").orElse(""))
+                .orElse("not uploaded") + " · checksum: "
                 + now.checksum().map(c -> c.substring(0, 12) + "…").orElse("not uploaded"));
         install.setEnabled(now.jarName().isPresent() && now.checksum().isPresent());
     }
 
     private void start(UI ui) {
         try {
+            String version = actions.staged().version().map(ReleaseVersion::text).orElse("");
             OperationHandle handle = actions.update(anyVersion.getValue());
             install.setEnabled(false);
             UiUpdates.closeOnDetach(this, events.subscribe(update -> {
-                if (update.id() == handle.id()) {
-                    UiUpdates.run(ui, () -> show(update));
+                if (update.id() == handle.id() && update.status() == OperationStatus.RUNNING) {
+                    UiUpdates.run(ui, () -> show(update, version));
                 }
             }));
+            // the end from the handle: an update refused at once may finish before the subscription above
+            handle.completion().thenAccept(update -> UiUpdates.run(ui, () -> show(update, version)));
         } catch (RuntimeException e) {
             steps.setText("Refused: " + e.getMessage());
         }
     }
 
-    private void show(OperationUpdate update) {
+    /** Once handed over, the browser goes to the page that waits for this version to answer (or the old one, rolled back). */
+    private void show(OperationUpdate update, String version) {
         String text = update.details() == null ? "" : update.details();
         if (update.status() == OperationStatus.FAILED) {
             text += "\nRefused: " + update.errorMessage();
             showStaged();
         } else if (update.status() == OperationStatus.COMPLETED) {
             text += "\n" + update.result();
-            waiting.setVisible(true);
+            UI.getCurrent().getPage().setLocation("/waiting?for=update&version=" + version);
         }
         steps.setText(text);
-    }
-
-    /**
-     * Waits in the browser for the console to go away and come back (or for the watchdog's rollback),
-     * then reloads; the push connection is gone meanwhile, so this cannot be a server-side poll.
-     */
-    static final class ReconnectWait extends Div {
-
-        ReconnectWait() {
-            setText("The console is restarting. This page reloads when it answers again (up to two minutes;"
-                    + " if the new version is not healthy the previous one comes back).");
-        }
-
-        @Override
-        public void setVisible(boolean visible) {
-            super.setVisible(visible);
-            if (visible) {
-                getElement().executeJs("""
-                        const started = Date.now(); let wentDown = false;
-                        const poll = () => fetch('health', {cache: 'no-store'})
-                          .then(r => { if (r.ok && (wentDown || Date.now() - started > 150000)) location.reload();
-                                       else { wentDown = wentDown || !r.ok; setTimeout(poll, 2000); } })
-                          .catch(() => { wentDown = true; setTimeout(poll, 2000); });
-                        setTimeout(poll, 2000);""");
-            }
-        }
     }
 }
