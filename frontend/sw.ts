@@ -16,7 +16,9 @@ declare var self: ServiceWorkerGlobalScope & {
   __WB_DISABLE_DEV_LOGS: boolean;
   additionalManifestEntries?: Array<PrecacheEntry>;
 };
-declare var OFFLINE_PATH: string; // the @PWA offlinePath, defined by Vaadin's Vite configuration
+// AppShell's @PWA offlinePath (Flow precaches it under this name). Not Vite's OFFLINE_PATH: the production
+// build here defines that as "." whatever @PWA says, which would answer an unreachable box with nothing.
+const OFFLINE_PAGE = 'offline.html';
 
 self.__WB_DISABLE_DEV_LOGS = true;
 // written by Flow from @PWA: the offline page, the icons and the manifest, each with its revision
@@ -44,7 +46,7 @@ registerRoute(new NavigationRoute(async (context) => {
   try {
     return await network.handle(context);
   } catch (error) {
-    const offline = await matchPrecache(OFFLINE_PATH);
+    const offline = await matchPrecache(OFFLINE_PAGE);
     if (offline) {
       return offline;
     }
