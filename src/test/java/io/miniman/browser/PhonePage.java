@@ -109,13 +109,22 @@ final class PhonePage {
         return (String) session.js("return document.documentElement.getAttribute('theme')");
     }
 
-    /** Loaded, the console's client idle (no round trip pending), and the grids given a moment to draw their rows. */
-    void settle() throws InterruptedException {
-        session.await().until(d -> Boolean.TRUE.equals(session.js("""
-                if (document.readyState !== 'complete') return false;
-                const clients = window.Vaadin && Vaadin.Flow && Vaadin.Flow.clients ? Object.values(Vaadin.Flow.clients) : [];
-                return clients.length > 0 && clients.every(c => !c.isActive());""")));
+    /**
+     * Loaded, the console's client idle (no round trip pending), and the grids given a moment to draw their rows;
+     * false when the client was still busy after the wait.
+     */
+    boolean settle() throws InterruptedException {
+        boolean idle = true;
+        try {
+            session.await().until(d -> Boolean.TRUE.equals(session.js("""
+                    if (document.readyState !== 'complete') return false;
+                    const clients = window.Vaadin && Vaadin.Flow && Vaadin.Flow.clients ? Object.values(Vaadin.Flow.clients) : [];
+                    return clients.length > 0 && clients.every(c => !c.isActive());""")));
+        } catch (org.openqa.selenium.TimeoutException busy) {
+            idle = false;
+        }
         Thread.sleep(800);
+        return idle;
     }
 
     @SuppressWarnings("unchecked")

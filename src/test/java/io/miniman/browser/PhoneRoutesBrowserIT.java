@@ -184,24 +184,32 @@ class PhoneRoutesBrowserIT {
                 System.out.println("phone routes: skipped /" + route.path() + ": " + route.skipReason());
                 continue;
             }
-            browser.manage().logs().get(LogType.BROWSER);
-            browser.get(console.base() + "/" + path);
-            page.settle();
-            String name = (route.path().isEmpty() ? "dashboard" : route.path().replace('/', '-')) + "-" + role.toLowerCase();
-            screenshot(name, "");
             List<String> problems = new ArrayList<>();
-            if (route.allows(role)) {
-                problems.addAll(page.problems());
-            } else {
-                page.deniedProblem().ifPresent(problems::add);
-            }
-            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    problems.add("console error: " + entry.getMessage());
+            try {
+                browser.manage().logs().get(LogType.BROWSER);
+                browser.get(console.base() + "/" + path);
+                if (!page.settle()) {
+                    problems.add("still busy 30 s after opening");
                 }
+                String name = (route.path().isEmpty() ? "dashboard" : route.path().replace('/', '-')) + "-" + role.toLowerCase();
+                screenshot(name, "");
+                if (route.allows(role)) {
+                    problems.addAll(page.problems());
+                } else {
+                    page.deniedProblem().ifPresent(problems::add);
+                }
+                for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                    if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                        problems.add("console error: " + entry.getMessage());
+                    }
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                problems.add("could not be checked: " + e.getMessage().lines().findFirst().orElse(""));
             }
             problems.forEach(problem -> failures.add("/" + path + " as " + role + ": " + problem));
         }
+        // kept as it goes, so a run cut short still leaves what it found
+        Files.write(SHOTS.resolve("failures.txt"), failures);
     }
 
     private static void screenshot(String name, String role) throws Exception {
