@@ -5,6 +5,11 @@ import ApexCharts from 'apexcharts';
  * by the server. It keeps a bounded window of points per series so a chart left open for hours does
  * not grow without limit in the browser.
  */
+const connected = new Set();
+// a chart drawn before the user switched between light and dark is drawn again in the new scheme
+new MutationObserver(() => connected.forEach((chart) => chart._render()))
+  .observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+
 class MinimanApexChart extends HTMLElement {
   set options(value) {
     this._options = typeof value === 'string' ? JSON.parse(value) : value;
@@ -17,10 +22,12 @@ class MinimanApexChart extends HTMLElement {
 
   connectedCallback() {
     this.style.display = 'block';
+    connected.add(this);
     this._render();
   }
 
   disconnectedCallback() {
+    connected.delete(this);
     if (this._chart) {
       this._chart.destroy();
       this._chart = null;
@@ -49,6 +56,8 @@ class MinimanApexChart extends HTMLElement {
       options.plotOptions = { radialBar: { dataLabels: { value: { formatter: format } } } };
     }
     options.theme = { mode: document.documentElement.getAttribute('theme') === 'dark' ? 'dark' : 'light' };
+    // ApexCharts' dark mode paints its own grey box; the card behind the chart already has the scheme's colour
+    options.chart.background = 'transparent';
     this._data = Array.isArray(options.series) && options.series.length && typeof options.series[0] === 'object'
       ? options.series.map((s) => s.data.slice())
       : null;

@@ -57,6 +57,11 @@ class MinimanCodeEditor extends HTMLElement {
           EditorView.theme({
             '&': { height: '100%', fontSize: '14px', border: '1px solid var(--lumo-contrast-20pct)', borderRadius: 'var(--lumo-border-radius-m)' },
             '.cm-scroller': { fontFamily: 'var(--lumo-font-family-monospace, monospace)' },
+            // CodeMirror's base theme is light; Lumo's variables give the gutter, line and cursor both schemes
+            '.cm-gutters': { backgroundColor: 'var(--lumo-contrast-5pct)', color: 'var(--lumo-secondary-text-color)', borderRight: 'none' },
+            '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--lumo-primary-color-10pct)' },
+            '.cm-content': { caretColor: 'var(--lumo-body-text-color)' },
+            '.cm-cursor': { borderLeftColor: 'var(--lumo-body-text-color)' },
           }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {

@@ -42,6 +42,10 @@ class AppUser {
     @Column(name = "operations_seen_at")
     private Instant operationsSeenAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private ThemeChoice theme = ThemeChoice.SYSTEM;
+
     protected AppUser() {
     }
 
@@ -102,5 +106,13 @@ class AppUser {
 
     void setOperationsSeenAt(Instant operationsSeenAt) {
         this.operationsSeenAt = operationsSeenAt;
+    }
+
+    ThemeChoice getTheme() {
+        return theme;
+    }
+
+    void setTheme(ThemeChoice theme) {
+        this.theme = theme;
     }
 }

@@ -147,6 +147,22 @@ public class UserService {
         users.findByUsernameIgnoreCase(username).ifPresent(user -> user.setOperationsSeenAt(clock.instant()));
     }
 
+    /** SYSTEM for anyone not signed in or unknown, so the login page follows the device. */
+    public ThemeChoice themeOf(String username) {
+        return username == null ? ThemeChoice.SYSTEM
+                : users.findByUsernameIgnoreCase(username).map(AppUser::getTheme).orElse(ThemeChoice.SYSTEM);
+    }
+
+    /** A display preference of the signed-in user, not a change to the box: no operation row. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void chooseTheme(ThemeChoice theme) {
+        if (theme == null) {
+            throw new InvalidInputException("theme", "Choose Light, Dark or System");
+        }
+        require(CurrentUser.name().orElse(null)).setTheme(theme);
+    }
+
     /** The one check of a form's record, here so every caller (view, REST) gets the same field errors. */
     private <T> T valid(T input) {
         Set<ConstraintViolation<T>> violations = validator.validate(input);

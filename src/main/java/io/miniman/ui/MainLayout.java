@@ -1,6 +1,7 @@
 package io.miniman.ui;
 
 import io.miniman.Subscription;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -35,6 +37,7 @@ import io.miniman.operation.alert.InAppAlerts;
 import io.miniman.operation.alert.ui.AlertBell;
 import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
+import io.miniman.security.ThemeChoice;
 import io.miniman.security.UserService;
 
 /**
@@ -47,6 +50,8 @@ import io.miniman.security.UserService;
 public class MainLayout extends AppLayout {
 
     static final Map<String, String> SECTIONS = sections();
+    static final Map<ThemeChoice, String> THEME_LABELS = Map.of(ThemeChoice.LIGHT, "Light", ThemeChoice.DARK, "Dark",
+            ThemeChoice.SYSTEM, "System");
 
     private final OperationService operations;
     private final OperationEvents events;
@@ -62,7 +67,7 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
 
         H1 title = new H1("Mini Manager");
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("miniman-title");
         running.setId("running-operations");
         running.getElement().setAttribute("title", "Operations running now");
         failures.setId("unseen-failures");
@@ -75,7 +80,7 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();
-        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        header.addClassName("miniman-header");
         addToNavbar(header);
 
         Scroller nav = new Scroller(buildNav());
@@ -136,22 +141,27 @@ public class MainLayout extends AppLayout {
         SubMenu sub = menu.addItem(avatar).getSubMenu();
         sub.addItem(name + (CurrentUser.hasRole("ADMIN") ? " (admin)" : "")).setEnabled(false);
         sub.addItem("Change password", click -> UI.getCurrent().navigate("change-password"));
-        sub.addItem("Light / dark theme", click -> toggleTheme());
+        themeMenu(sub.addItem("Theme").getSubMenu());
         sub.addItem("Log out", click -> authentication.logout());
         return menu;
     }
 
-    private static void toggleTheme() {
-        UI ui = UI.getCurrent();
-        boolean dark = ui.getElement().getThemeList().contains("dark");
-        ui.getElement().getThemeList().set("dark", !dark);
-        ui.getSession().setAttribute("miniman.dark", !dark);
+    private void themeMenu(SubMenu menu) {
+        ThemeChoice current = users.themeOf(CurrentUser.name().orElse(null));
+        Map<ThemeChoice, MenuItem> items = new EnumMap<>(ThemeChoice.class);
+        for (ThemeChoice choice : ThemeChoice.values()) {
+            MenuItem item = menu.addItem(THEME_LABELS.get(choice), click -> {
+                users.chooseTheme(choice);
+                items.forEach((other, otherItem) -> otherItem.setChecked(other == choice));
+                UI.getCurrent().getPage().executeJs("window.minimanTheme($0)", choice.name());
+            });
+            item.setCheckable(true);
+            item.setChecked(choice == current);
+            items.put(choice, item);
+        }
     }
 
     private Subscription follow(UI ui) {
-        if (Boolean.TRUE.equals(ui.getSession().getAttribute("miniman.dark"))) {
-            ui.getElement().getThemeList().add("dark");
-        }
         String user = CurrentUser.name().orElse(null);
         refreshIndicators(user);
         return events.subscribe(update -> {

@@ -79,6 +79,33 @@ class HttpSecurityTest {
     }
 
     @Test
+    void theInstallableAppsFilesAreOpenWithoutLoginAndNothingBesideThem() throws Exception {
+        // a phone fetches these before (or without) signing in: "Add to Home Screen" and the offline page
+        HttpResponse<String> manifest = get("/manifest.webmanifest");
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.body()).contains("\"name\":\"Mini Manager\"", "\"short_name\":\"miniman\"",
+                "\"display\":\"standalone\"", "icons/icon-192x192.png", "icons/icon-512x512.png");
+        HttpResponse<String> precache = get("/sw-runtime-resources-precache.js");
+        assertThat(precache.statusCode()).isEqualTo(200);
+        assertThat(precache.body()).contains("'offline.html'", "icons/icon-192x192.png");
+        HttpResponse<String> offline = get("/offline.html");
+        assertThat(offline.statusCode()).isEqualTo(200);
+        assertThat(offline.body()).contains("Not connected to the miniman WiFi", "reload")
+                .doesNotContain("http://", "https://", "src=", "href=");
+        for (String icon : List.of("/icons/icon-192x192.png", "/icons/icon-512x512.png", "/icons/icon.png")) {
+            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + icon)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(png.statusCode()).as(icon).isEqualTo(200);
+            assertThat(png.headers().firstValue("Content-Type")).as(icon).hasValue("image/png");
+        }
+        // the worker itself is built with the production bundle; without one it is missing, never behind the login
+        assertThat(get("/sw.js").statusCode()).isIn(200, 404);
+        for (String near : List.of("/icons/other.png", "/icons/", "/offline.htm", "/manifest.json", "/sw2.js")) {
+            assertSentToLogin(get(near), near);
+        }
+    }
+
+    @Test
     void actuatorAnswersHealthToAnyoneAndMetricsToTheBoxOrTheToken() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
