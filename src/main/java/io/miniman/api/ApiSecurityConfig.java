@@ -53,7 +53,7 @@ class ApiSecurityConfig {
         RateLimiter limiter = new RateLimiter(properties.requestsPerSecond(), properties.burst());
         BodyLimitFilter bodyLimit = new BodyLimitFilter(properties.maxBodySize().toBytes(),
                 Map.of(ApiPaths.IMAGE_BUILD, docker.buildContextLimit(),
-                        ApiPaths.BACKUP_UPLOAD, ApiWebConfig.backupUploadLimit(backup)));
+                        ApiPaths.BACKUP_UPLOAD, backup.archiveLimit()));
         http.securityMatcher(API)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

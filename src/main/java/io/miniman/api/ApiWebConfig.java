@@ -16,8 +16,6 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
-import io.miniman.system.backup.BackupProperties;
-import jakarta.servlet.MultipartConfigElement;
 
 /**
  * Spring MVC serves only the API (Vaadin has its own servlet): a body with a field no record has is
@@ -26,8 +24,6 @@ import jakarta.servlet.MultipartConfigElement;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfig implements WebMvcConfigurer {
-
-    private static final long MULTIPART_FRAMING = 64 * 1024;
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -53,20 +49,6 @@ class ApiWebConfig implements WebMvcConfigurer {
         return mapping;
     }
 
-    /**
-     * Spring MVC's multipart limits, sized for its one multipart endpoint, the backup upload: an archive as
-     * large as a restore accepts, parsed into a temporary file (never the heap), and only once the handler
-     * asks for it (spring.servlet.multipart.resolve-lazily), so a role that may not upload is refused unread.
-     */
-    @Bean
-    MultipartConfigElement multipartConfigElement(BackupProperties backup) {
-        return new MultipartConfigElement("", backup.archiveLimit(), backupUploadLimit(backup), 0);
-    }
-
-    /** The whole request of a backup upload: the archive and the multipart framing around it. */
-    static long backupUploadLimit(BackupProperties backup) {
-        return backup.archiveLimit() + MULTIPART_FRAMING;
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

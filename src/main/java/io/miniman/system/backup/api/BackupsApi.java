@@ -22,9 +22,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 import io.miniman.api.ApiException;
 import io.miniman.api.ApiPaths;
@@ -40,6 +39,8 @@ import io.miniman.system.backup.RestorePlan;
 import io.miniman.system.backup.StagedUpload;
 import io.miniman.system.backup.StoredBackup;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -126,20 +127,35 @@ class BackupsApi {
         return actions.schedule();
     }
 
-    @PostMapping(path = "/restore", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/restore", consumes = {"application/gzip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @ApiRoles(Roles.ADMIN)
-    @Operation(summary = "Upload a backup (form field 'file') and read what restoring it would change; changes nothing",
-            description = "The answer's upload.id names the upload for POST /backups/restore/{id}; an archive that fails "
-                    + "a check answers 422. Larger than miniman.backup.archive-limit: 413. Uploads not restored are "
-                    + "deleted after an hour.")
-    RestorePlan upload(@RequestPart("file") MultipartFile file) {
+    @Operation(summary = "Upload a backup (the archive is the request body) and read what restoring it would change; "
+            + "changes nothing",
+            description = "curl --data-binary @box.tar.gz -H 'Content-Type: application/gzip'. The answer's upload.id "
+                    + "names the upload for POST /backups/restore/{id}; an archive that fails a check answers 422. "
+                    + "Larger than miniman.backup.archive-limit: 413. Uploads not restored are deleted after an hour.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/gzip",
+            schema = @Schema(type = "string", format = "binary")))
+    RestorePlan upload(HttpServletRequest request,
+            @RequestHeader(name = HttpHeaders.CONTENT_DISPOSITION, required = false) String disposition) {
+        // the body streams into the staging folder as it arrives: no multipart parsing, so no servlet-wide
+        // multipart limit that Vaadin's own uploads (images, console updates) would inherit
         return plan(() -> {
-            try (InputStream in = file.getInputStream()) {
-                return actions.stage(in, file.getOriginalFilename());
+            try (InputStream in = request.getInputStream()) {
+                return actions.stage(in, fileName(disposition));
             } catch (IOException e) {
                 throw new BackupRefusedException("The upload broke off: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** The name the caller gave the archive (curl -H 'Content-Disposition: attachment; filename=...'), if any. */
+    private static String fileName(String disposition) {
+        try {
+            return disposition == null ? null : ContentDisposition.parse(disposition).getFilename();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/{name}/restore-preview")
