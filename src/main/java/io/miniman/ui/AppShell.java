@@ -2,10 +2,18 @@ package io.miniman.ui;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 
-/** Push is on for the whole console: operations, charts and grids update live over one WebSocket. */
+import io.miniman.security.ui.LoginView;
+
+/**
+ * Push is on for the whole console: operations, charts and grids update live over one WebSocket.
+ * Only the login page's components are in the bundle every first visit loads; without the annotation Vaadin
+ * also puts the root route's there, and the dashboard's ApexCharts tripled the login page on the wire.
+ */
+@LoadDependenciesOnStartup(LoginView.class)
 @Push
 @Theme("miniman")
 @PWA(name = "Mini Manager", shortName = "Miniman", offlineResources = {})
