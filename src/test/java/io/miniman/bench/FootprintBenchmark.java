@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
+import org.springframework.util.FileSystemUtils;
 
 import io.miniman.browser.ConsoleSession;
 import io.miniman.docker.DockerTestEngine;
@@ -50,7 +50,11 @@ public final class FootprintBenchmark {
         Path options = Path.of(args[0]);
         Path jar = Path.of(args[1]);
         Path work = Files.createTempDirectory("miniman-footprint");
-        new FootprintBenchmark(work).run(options, jar);
+        try {
+            new FootprintBenchmark(work).run(options, jar);
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
     }
 
     private void run(Path options, Path jar) throws Exception {
@@ -145,6 +149,16 @@ public final class FootprintBenchmark {
         ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
                 profile, base);
         ChromeDriver browser = (ChromeDriver) session.browser();
+        try {
+            signInEach(session, browser, base, count);
+        } catch (RuntimeException e) {
+            browser.quit();
+            throw e;
+        }
+        return browser;
+    }
+
+    private static void signInEach(ConsoleSession session, ChromeDriver browser, String base, int count) {
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 browser.switchTo().newWindow(WindowType.TAB);
@@ -157,7 +171,6 @@ public final class FootprintBenchmark {
             // as a phone's tab in the background: the page stops running, its session and push connection stay
             browser.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "frozen"));
         }
-        return browser;
     }
 
     private void aim(String what, double measured, double aim, String unit) {
