@@ -5,15 +5,19 @@ import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.component.page.Viewport;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 
 import io.miniman.security.CurrentUser;
 import io.miniman.security.ThemeChoice;
 import io.miniman.security.UserService;
+import io.miniman.security.ui.LoginView;
 
 /**
  * Push is on for the whole console: operations, charts and grids update live over one WebSocket.
+ * Only the login page's components are in the bundle every first visit loads; without the annotation Vaadin
+ * also puts the root route's there, so the login page downloaded the dashboard's ApexCharts (165 kB gzipped).
  * Installable from the phone's browser ("Add to Home Screen" opens it full-screen); the service worker
  * ({@code frontend/sw.ts}) keeps only the offline page and the icons, never the console's pages.
  * Every page is painted in the user's colour scheme from its first frame: the choice is written into the
@@ -21,6 +25,7 @@ import io.miniman.security.UserService;
  * The viewport has no fixed height and lets the on-screen keyboard shrink the page
  * (interactive-widget), so the field being typed scrolls above the keyboard instead of under it.
  */
+@LoadDependenciesOnStartup(LoginView.class)
 @Push
 @Viewport("width=device-width, initial-scale=1, viewport-fit=cover, interactive-widget=resizes-content")
 @Theme("miniman")
