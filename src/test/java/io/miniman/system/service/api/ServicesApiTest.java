@@ -99,7 +99,7 @@ class ServicesApiTest {
     @Test
     void anAdminDoesEachActionOnListedUnitsWithThePagesConfirmation() throws Exception {
         for (String action : new String[] {"start", "enable", "disable", "stop"}) {
-            JsonNode accepted = api.json(as(post("/api/v1/services/dnsmasq/" + action), admin), 202);
+            JsonNode accepted = api.acceptedOnceFree(as(post("/api/v1/services/dnsmasq/" + action), admin));
             // one operation at a time per unit: the next action waits for this one's end
             JsonNode done = api.finished(admin, accepted.path("operationId").asLong());
             assertThat(done.path("errorMessage").asText()).contains(action + " dnsmasq skipped: helper not installed");
