@@ -90,6 +90,8 @@ public class ContainerView extends DockerPage implements HasUrlParameter<String>
         header.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         header.getStyle().set("gap", "var(--lumo-space-m)");
         content.setWidthFull();
+        // as wide as the page, not as its tabs: on a phone the tabs scroll inside it
+        tabs.setWidthFull();
         tabs.addSelectedChangeListener(e -> showTab(e.getSelectedTab()));
         add(header, buttons, gone, tabs, content);
     }

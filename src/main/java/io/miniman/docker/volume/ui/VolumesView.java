@@ -70,6 +70,7 @@ public class VolumesView extends DockerPage {
         });
         FlexLayout toolbar = new FlexLayout(create, restore, prune);
         toolbar.getStyle().set("gap", "var(--lumo-space-s)");
+        toolbar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         toolbar.setVisible(canAct());
 
         grid.addColumn(VolumeSummary::name).setHeader("Name").setFlexGrow(2).setSortable(true);
