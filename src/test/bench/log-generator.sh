@@ -1,6 +1,7 @@
 # Runs inside a busybox container (sh -c): writes R lines a second for S seconds, then BR a second for B
 # seconds, then R again, each line numbered; the pace follows /proc/uptime so the rate holds under load.
-# it waits for /tmp/go, which the benchmark creates once its browsers follow the log
+# it waits for /tmp/go, which the benchmark creates once its browsers follow the log (the image has no /tmp)
+mkdir -p /tmp
 while [ ! -f /tmp/go ]; do echo waiting; usleep 200000; done
 read up rest < /proc/uptime; t0=${up%.*}${up#*.}; n=0
 while :; do

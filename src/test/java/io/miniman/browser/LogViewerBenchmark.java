@@ -90,7 +90,10 @@ public final class LogViewerBenchmark {
                         session.js(PROBE);
                     }
                     // the phases start now, with every browser on the Logs tab
-                    DockerTestEngine.docker(List.of("exec", container, "touch", "/tmp/go"));
+                    DockerTestEngine.Cli go = DockerTestEngine.docker(List.of("exec", container, "touch", "/tmp/go"));
+                    if (go.exitCode() != 0) {
+                        throw new IllegalStateException("the generator did not start: " + go.output());
+                    }
                     long started = System.currentTimeMillis();
                     System.out.printf(Locale.ROOT, "%n== %d viewer(s) of one container ==%n", viewers);
                     long steadyEnd = started + (steady + 15) * 1000L;

@@ -29,6 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import io.miniman.extension.ExtensionApi;
 import io.miniman.extension.loader.ui.ExtensionFailedView;
+import io.miniman.extension.loader.ui.ExtensionsView;
 import io.miniman.security.CurrentUser;
 import io.miniman.ui.MainLayout;
 
@@ -65,6 +66,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
             }
         }
         event.getSource().addUIInitListener(init -> {
+            init.getUI().addBeforeEnterListener(this::loadComponents);
             init.getUI().addBeforeEnterListener(this::checkFirstOpen);
             init.getUI().addAfterNavigationListener(after -> checkBundle(init.getUI()));
         });
@@ -113,6 +115,18 @@ class ExtensionRoutes implements VaadinServiceInitListener {
         }
         routes.setRoute(path, page, List.of(MainLayout.class));
         extensions.routeAdded(descriptor, path);
+    }
+
+    /**
+     * The production bundle loads a page's components with the page's own chunk, and an extension's page
+     * has none (it was not there at build time): opened straight from its address it would get only the
+     * sign-in page's. The Extensions page's chunk holds the app shell's and every free core component
+     * (its {@code @Uses} list), so it comes with every extension page.
+     */
+    private void loadComponents(BeforeEnterEvent event) {
+        if (extensions.owner(event.getNavigationTarget()).isPresent()) {
+            event.getUI().getInternals().addComponentDependencies(ExtensionsView.class);
+        }
     }
 
     /**
