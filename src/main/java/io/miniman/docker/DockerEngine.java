@@ -51,6 +51,7 @@ public class DockerEngine implements AutoCloseable {
     private final DockerClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final Listeners<EngineState> listeners = new Listeners<>("the Docker engine's state");
+    private final SingleFlight<JsonNode> diskUsage = new SingleFlight<>(() -> getJson("/system/df"));
     private final ScheduledExecutorService watchdog;
     private volatile EngineState state;
     private Duration retryDelay = FIRST_RETRY;
@@ -149,7 +150,12 @@ public class DockerEngine implements AutoCloseable {
         return new EngineInfo(version.getVersion(), version.getApiVersion(), info.getOperatingSystem(),
                 info.getKernelVersion(), info.getArchitecture(), info.getDriver(),
                 info.getNCPU() == null ? 0 : info.getNCPU(), info.getMemTotal() == null ? 0 : info.getMemTotal(),
-                DiskUsage.from(getJson("/system/df")));
+                DiskUsage.from(diskUsageReport()));
+    }
+
+    /** The engine's {@code /system/df} answer; callers at the same time share one call (see {@link SingleFlight}). */
+    public JsonNode diskUsageReport() {
+        return diskUsage.get();
     }
 
     /** Turns anything a request threw into the message a user should read. */

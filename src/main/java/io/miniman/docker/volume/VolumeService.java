@@ -42,7 +42,7 @@ public class VolumeService {
             }
         }
         Map<String, Long> sizes = new HashMap<>();
-        for (JsonNode v : engine.getJson("/system/df").path("Volumes")) {
+        for (JsonNode v : engine.diskUsageReport().path("Volumes")) {
             sizes.put(v.path("Name").asText(), v.path("UsageData").path("Size").asLong(-1));
         }
         List<VolumeSummary> out = new ArrayList<>();

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +44,25 @@ class VolumeServiceTest {
 
     private static VolumeSummary find(String name) {
         return volumes.list().stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The engine refuses a second disk usage report while one runs; pages and API clients ask at once. */
+    @Test
+    void listsAtTheSameTimeAllAnswer() throws Exception {
+        String name = volumes.create(new VolumeSpec(name("vol-together"), "local", Map.of(), Map.of()));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<VolumeSummary>>> lists = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                lists.add(pool.submit(volumes::list));
+            }
+            for (Future<List<VolumeSummary>> list : lists) {
+                assertThat(list.get(60, TimeUnit.SECONDS)).extracting(VolumeSummary::name).contains(name);
+            }
+        } finally {
+            pool.shutdownNow();
+            volumes.remove(name);
+        }
     }
 
     @Test
