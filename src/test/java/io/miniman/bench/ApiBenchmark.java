@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -227,6 +229,7 @@ public final class ApiBenchmark {
                 "/api/v1/volumes", "/api/v1/docker-networks", "/api/v1/network/settings", "/api/v1/stacks"};
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Map<String, ConcurrentLinkedQueue<Long>> byPath = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
         List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
@@ -241,7 +244,9 @@ public final class ApiBenchmark {
             inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
-                        latencies.add(System.nanoTime() - t0);
+                        long took = System.nanoTime() - t0;
+                        latencies.add(took);
+                        byPath.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(took);
                         if (error != null || response.statusCode() != 200) {
                             errors.add(path + " " + (error != null ? error : response.statusCode()));
                         }
@@ -257,6 +262,13 @@ public final class ApiBenchmark {
         System.out.printf(Locale.ROOT, "load: %d requests at %d/s for %d s: %d errors; p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 sorted.size(), rate, seconds, errors.size(), percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6);
+        // by path, so a slow endpoint is told apart from a console that is slow to answer everything
+        new TreeMap<>(byPath).forEach((path, took) -> {
+            List<Long> each = new ArrayList<>(took);
+            Collections.sort(each);
+            System.out.printf(Locale.ROOT, "  %s: p50 %.1f ms, p95 %.1f ms%n", path, percentile(each, 50) / 1e6,
+                    percentile(each, 95) / 1e6);
+        });
         // by kind, so an overloaded engine (502) is told apart from a console that is slow to answer (timeouts)
         errors.stream().collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
                 .forEach((error, count) -> System.out.println("  errors: " + count + " × " + error));

@@ -169,7 +169,7 @@ class ContainerServiceTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        assertThat(download.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("first\n").contains("oops\n", "tick 1\n");
+        assertThat(download.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("first\n", "oops\n", "tick 1\n");
 
         List<LogLine> followed = new CopyOnWriteArrayList<>();
         try (Subscription follow = containers.follow(id, LogQuery.tail(0), followed::add)) {
