@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,9 +49,13 @@ public class ContainerService {
 
     private final DockerEngine engine;
     private final ObjectMapper json = new ObjectMapper();
+    private final LogFollowers followers;
 
     public ContainerService(DockerEngine engine) {
         this.engine = engine;
+        // a late follower's live lines wait while it reads its past ones: room for a burst over that read
+        this.followers = new LogFollowers(this::openFollow, this::logs, 4 * engine.properties().logBufferLines(),
+                Clock.systemUTC());
     }
 
     public List<ContainerSummary> list(ContainerFilter filter) {
@@ -253,11 +258,33 @@ public class ContainerService {
         return lines.snapshot();
     }
 
-    /** Sends each new line to {@code sink} until the subscription is closed or the container ends. */
+    /**
+     * Sends the lines {@code query} asks for, then each new one, to {@code sink} until the subscription is
+     * closed or the container ends. Every follower of a container shares one engine stream.
+     */
     public Subscription follow(String id, LogQuery query, Consumer<LogLine> sink) {
-        Closeable stream = engine.call(c -> logCmd(c.logContainerCmd(id), query, true)
-                .exec(new FrameAdapter(query.timestamps(), sink)));
-        return () -> closeQuietly(stream);
+        return followers.follow(id, query, sink);
+    }
+
+    /** Containers whose log is followed now, each by one engine stream. */
+    int followStreams() {
+        return followers.streams();
+    }
+
+    private Closeable openFollow(String id, LogQuery query, Consumer<LogLine> lines, Runnable ended) {
+        return engine.call(c -> logCmd(c.logContainerCmd(id), query, true).exec(new FrameAdapter(query.timestamps(), lines) {
+            @Override
+            public void onComplete() {
+                ended.run();
+                super.onComplete();
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                ended.run();
+                super.onError(throwable);
+            }
+        }));
     }
 
     /**
@@ -299,7 +326,7 @@ public class ContainerService {
         return cmd;
     }
 
-    private static final class FrameAdapter extends ResultCallback.Adapter<Frame> {
+    private static class FrameAdapter extends ResultCallback.Adapter<Frame> {
         private final boolean timestamps;
         private final Consumer<LogLine> sink;
         private Throwable error;

@@ -182,6 +182,29 @@ class ContainerServiceTest {
     }
 
     @Test
+    void followersOfOneContainerShareAStreamAndALateOneMissesNoLineAndRepeatsNone() {
+        String id = containers.run(RunSpec.of(image, name("shared-logs"),
+                List.of("sh", "-c", "i=0; while true; do i=$((i+1)); echo $i; usleep 2000; done")));
+        List<LogLine> first = new CopyOnWriteArrayList<>();
+        List<LogLine> late = new CopyOnWriteArrayList<>();
+        try (Subscription a = containers.follow(id, LogQuery.tail(0), first::add)) {
+            Await.until(() -> first.size() >= 50, Duration.ofSeconds(10), "the first follower's lines");
+            try (Subscription b = containers.follow(id, new LogQuery(20, null, false), late::add)) {
+                assertThat(containers.followStreams()).isEqualTo(1);
+                int joinedAt = first.size();
+                Await.until(() -> first.size() >= joinedAt + 200, Duration.ofSeconds(10), "lines after the join");
+            }
+        }
+        assertThat(containers.followStreams()).isZero();
+        assertThat(late).hasSizeGreaterThan(200).allMatch(l -> l.time() == null);
+        List<Integer> numbers = late.stream().map(l -> Integer.parseInt(l.text())).toList();
+        for (int i = 1; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).as("line after %d", numbers.get(i - 1)).isEqualTo(numbers.get(i - 1) + 1);
+        }
+        assertThat(first).allMatch(l -> l.time() != null);
+    }
+
+    @Test
     void execReturnsOutputAndExitCode() {
         String id = sleeper("exec");
         ExecResult result = containers.exec(id, List.of("sh", "-c", "echo hello; echo warn >&2; exit 3"), Duration.ofSeconds(10));
