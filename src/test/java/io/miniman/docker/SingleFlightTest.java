@@ -3,6 +3,7 @@ package io.miniman.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class SingleFlightTest {
             }
             atOnce.decrementAndGet();
             return calls.incrementAndGet();
-        });
+        }, Duration.ZERO, System::nanoTime);
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             Future<Integer> first = pool.submit(flight::get);
@@ -65,9 +67,30 @@ class SingleFlightTest {
                 throw new IllegalStateException("a disk usage operation is already running");
             }
             return calls.get();
-        });
+        }, Duration.ZERO, System::nanoTime);
         assertThat(flight.get()).isEqualTo(1);
         assertThatThrownBy(flight::get).hasMessageContaining("already running");
         assertThat(flight.get()).isEqualTo(3);
+    }
+
+    @Test
+    void anAnswerYoungerThanTheMaxAgeIsGivenAgainAndAnOlderOneIsNot() {
+        AtomicLong now = new AtomicLong(1_000);
+        AtomicInteger calls = new AtomicInteger();
+        SingleFlight<Integer> flight = new SingleFlight<>(() -> {
+            if (calls.incrementAndGet() == 3) {
+                throw new IllegalStateException("the engine is gone");
+            }
+            return calls.get();
+        }, Duration.ofNanos(500), now::get);
+        assertThat(flight.get()).isEqualTo(1);
+        now.addAndGet(500);
+        assertThat(flight.get()).isEqualTo(1);
+        now.addAndGet(1);
+        assertThat(flight.get()).isEqualTo(2);
+        now.addAndGet(501);
+        assertThatThrownBy(flight::get).hasMessageContaining("gone");
+        // a failure is not an answer to give again: the next question asks the engine
+        assertThat(flight.get()).isEqualTo(4);
     }
 }
