@@ -231,6 +231,8 @@ public final class ApiBenchmark {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<String, ConcurrentLinkedQueue<Long>> byPath = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        Map<Integer, ConcurrentLinkedQueue<Long>> bySecond = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
         AtomicInteger sent = new AtomicInteger();
         List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
         int total = rate * seconds;
@@ -247,6 +249,7 @@ public final class ApiBenchmark {
                         long took = System.nanoTime() - t0;
                         latencies.add(took);
                         byPath.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(took);
+                        bySecond.computeIfAbsent((int) ((t0 - start) / 1_000_000_000L), p -> new ConcurrentLinkedQueue<>()).add(took);
                         if (error != null || response.statusCode() != 200) {
                             errors.add(path + " " + (error != null ? error : response.statusCode()));
                         }
@@ -269,6 +272,12 @@ public final class ApiBenchmark {
             System.out.printf(Locale.ROOT, "  %s: p50 %.1f ms, p95 %.1f ms%n", path, percentile(each, 50) / 1e6,
                     percentile(each, 95) / 1e6);
         });
+        // by the second they were sent, so a stall of everything at once shows as a slow second
+        String slowSeconds = new TreeMap<>(bySecond).entrySet().stream()
+                .filter(e -> e.getValue().stream().mapToLong(Long::longValue).max().orElse(0) > 1_000_000_000L)
+                .map(e -> e.getKey() + "s:" + e.getValue().stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000 + "ms")
+                .collect(Collectors.joining(" "));
+        System.out.println("  seconds with an answer over 1 s (second: slowest): " + (slowSeconds.isEmpty() ? "none" : slowSeconds));
         // by kind, so an overloaded engine (502) is told apart from a console that is slow to answer (timeouts)
         errors.stream().collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
                 .forEach((error, count) -> System.out.println("  errors: " + count + " × " + error));
