@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -96,12 +98,14 @@ public final class FootprintBenchmark {
             aim("private memory idle after one sign-in (Private_Dirty)", console.privateDirtyKb() / 1024.0, 150, "MB");
             Memory before = console.afterGc();
             System.out.println("  after a full GC: " + before);
+            console.nativeMemory().forEach(line -> System.out.println("    " + line));
 
             ChromeDriver many = sessions(nginx.base(), SESSIONS);
             try {
                 Thread.sleep(10_000);
                 Memory after = console.afterGc();
                 System.out.println("  with " + SESSIONS + " more sessions, after a full GC: " + after);
+                System.out.println("  threads with them open: " + console.threadGroups());
                 aim("private memory per further session (Private_Dirty, after GC)",
                         (after.privateDirtyKb() - before.privateDirtyKb()) / 1024.0 / SESSIONS, 2, "MB");
                 aim("live heap per further session (class histogram total)",
@@ -300,6 +304,17 @@ public final class FootprintBenchmark {
             throw new IllegalStateException("no Private_Dirty in smaps_rollup");
         }
 
+        /** Thread names without their numbers, counted, most first: what a session costs in threads. */
+        String threadGroups() throws Exception {
+            Map<String, Long> groups = new java.util.TreeMap<>();
+            Matcher name = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(jcmd("Thread.print"));
+            while (name.find()) {
+                groups.merge(name.group(1).replaceAll("[-#]?\\d+", "#"), 1L, Long::sum);
+            }
+            return groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+        }
+
         long threads() throws IOException {
             try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
                 return tasks.count();
@@ -313,6 +328,33 @@ public final class FootprintBenchmark {
             jcmd("GC.run");
             Thread.sleep(1_000);
             return new Memory(privateDirtyKb(), histogram.totalBytes(), histogram);
+        }
+
+        /**
+         * Where the JVM's own memory goes, committed per NMT category, largest first; nothing unless the
+         * flags turn on -XX:NativeMemoryTracking=summary (it costs memory of its own, so it is not a default).
+         */
+        List<String> nativeMemory() throws Exception {
+            Pattern category = Pattern.compile("(?m)^-\\s+(\\S.*?)\\s*\\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+            String summary;
+            try {
+                summary = jcmd("VM.native_memory summary");
+            } catch (IllegalStateException off) {
+                return List.of();
+            }
+            Matcher m = category.matcher(summary);
+            Map<String, Long> committed = new java.util.LinkedHashMap<>();
+            while (m.find()) {
+                committed.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+            if (committed.isEmpty()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(List.of(String.format(Locale.ROOT, "NMT committed, total %.1f MB:",
+                    committed.values().stream().mapToLong(Long::longValue).sum() / 1024.0)));
+            committed.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> out.add(String.format(Locale.ROOT, "  %-28s %7.1f MB", e.getKey(), e.getValue() / 1024.0)));
+            return out;
         }
 
         private String jcmd(String command) throws Exception {
