@@ -44,7 +44,7 @@ import io.miniman.security.Roles;
  * use. The {@code @Uses} list puts every free core component the console's own pages do not use into
  * the production bundle, so an extension may use any of them (see docs/extending.md for the cost).
  */
-@Route("system/extensions")
+@Route(ExtensionsView.ROUTE)
 @PageTitle("Extensions · Mini Manager")
 @Menu(title = "Extensions", order = 39, icon = "vaadin:puzzle-piece")
 @RolesAllowed(Roles.ADMIN)
@@ -63,6 +63,9 @@ import io.miniman.security.Roles;
 @Uses(EmailField.class)
 @Uses(VirtualList.class)
 public class ExtensionsView extends VerticalLayout {
+
+    /** A constant, so code that names the page by it does not refer to the class (see ExtensionRoutes). */
+    public static final String ROUTE = "system/extensions";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
