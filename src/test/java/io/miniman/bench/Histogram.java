@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** `jcmd PID GC.class_histogram`: live bytes and instances per class (it collects first), and their total. */
-record Histogram(Map<String, long[]> classes, long totalBytes) {
+public record Histogram(Map<String, long[]> classes, long totalBytes) {
 
-    static Histogram parse(String out) {
+    public static Histogram parse(String out) {
         Map<String, long[]> classes = new HashMap<>();
         long total = 0;
         for (String line : out.split("\n")) {
@@ -26,7 +26,7 @@ record Histogram(Map<String, long[]> classes, long totalBytes) {
     }
 
     /** The classes whose live bytes grew most since {@code before}. */
-    List<String> growthOver(Histogram before, int n) {
+    public List<String> growthOver(Histogram before, int n) {
         return classes.entrySet().stream().map(e -> {
             long[] was = before.classes.getOrDefault(e.getKey(), new long[2]);
             return Map.entry(e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
