@@ -19,7 +19,7 @@ import io.miniman.system.metrics.MetricsHistory;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The host at a glance (cards live by push every 2 seconds) and its resource history. */
-@Route("")
+@Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · Mini Manager")
 @Menu(title = "Dashboard", order = 0, icon = "vaadin:dashboard")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

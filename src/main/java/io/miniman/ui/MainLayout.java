@@ -25,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -45,7 +44,6 @@ import io.miniman.security.UserService;
  * header with the live count of running operations, a marker for failures not seen yet and the user menu.
  * Menu entries come from {@code @Menu} on the views and are already filtered by the user's roles.
  */
-@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 

@@ -45,12 +45,13 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.StatusBadge;
 import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
 /** One stack: its actions with compose's live output, its containers, its files, its logs and its history. */
-@Route("docker/stack")
+@Route(value = "docker/stack", layout = MainLayout.class)
 @PageTitle("Stack · Mini Manager")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class StackView extends VerticalLayout implements HasUrlParameter<String> {

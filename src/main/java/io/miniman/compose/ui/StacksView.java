@@ -25,12 +25,13 @@ import io.miniman.compose.StackSummary;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Stacks: every folder under the stacks folder, its state rolled up from the engine, live. */
-@Route("docker/stacks")
+@Route(value = "docker/stacks", layout = MainLayout.class)
 @PageTitle("Stacks · Mini Manager")
 @Menu(title = "Stacks", order = 39, icon = "vaadin:stack")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -20,6 +20,7 @@ import io.miniman.docker.DockerEvents;
 import io.miniman.docker.EngineInfo;
 import io.miniman.security.Roles;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,7 @@ import jakarta.annotation.security.RolesAllowed;
  * The engine: version, API, OS, storage driver, CPUs, memory, disk usage as {@code docker system df}
  * reports it, and which compose CLI the stacks run with.
  */
-@Route("docker/engine")
+@Route(value = "docker/engine", layout = MainLayout.class)
 @PageTitle("Docker engine · Mini Manager")
 @Menu(title = "Engine", order = 44, icon = "vaadin:server")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -31,7 +31,7 @@ import io.miniman.extension.ExtensionApi;
 import io.miniman.extension.loader.ui.ExtensionFailedView;
 import io.miniman.extension.loader.ui.ExtensionsView;
 import io.miniman.security.CurrentUser;
-import io.miniman.ui.MainLayout;
+import io.miniman.ui.Shell;
 
 /**
  * Adds the extensions' pages to the router, under {@code /extensions/} and inside the console's layout,
@@ -49,11 +49,13 @@ class ExtensionRoutes implements VaadinServiceInitListener {
     private final Extensions extensions;
     private final ApplicationContext context;
     private final BundleContents bundle;
+    private final Shell shell;
 
-    ExtensionRoutes(Extensions extensions, ApplicationContext context, BundleContents bundle) {
+    ExtensionRoutes(Extensions extensions, ApplicationContext context, BundleContents bundle, Shell shell) {
         this.extensions = extensions;
         this.context = context;
         this.bundle = bundle;
+        this.shell = shell;
     }
 
     @Override
@@ -113,7 +115,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
             }
             return;
         }
-        routes.setRoute(path, page, List.of(MainLayout.class));
+        routes.setRoute(path, page, shell.layouts());
         extensions.routeAdded(descriptor, path);
     }
 
@@ -124,8 +126,9 @@ class ExtensionRoutes implements VaadinServiceInitListener {
      * (its {@code @Uses} list), so it comes with every extension page.
      * The page is looked up by its route, not named by its class: the bundler starts from every service
      * init listener and puts the components of whatever one refers to into the sign-in page's bundle, which
-     * made that page download every core component (login page 304 kB, then 401 kB; footprint.sh). The
-     * layout that register names costs nothing more: Vaadin loads an {@code @Layout}'s components at start anyway.
+     * made that page download every core component (login page 304 kB, then 401 kB; footprint.sh). That
+     * chunk also holds the shell's components, which come with each core page's chunk and no longer with the
+     * sign-in page.
      */
     private void loadComponents(BeforeEnterEvent event) {
         if (extensions.owner(event.getNavigationTarget()).isPresent()) {
@@ -164,7 +167,7 @@ class ExtensionRoutes implements VaadinServiceInitListener {
             Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
             log.warn("Extension {}: page {} failed to open", owner.get().name(), target.getName(), e);
             extensions.refused(owner.get().sourceOf(target.getName()), "the page failed to open: " + root);
-            event.rerouteTo(ExtensionFailedView.class, owner.get().name());
+            event.rerouteTo(ExtensionFailedView.ROUTE, owner.get().name());
         }
     }
 

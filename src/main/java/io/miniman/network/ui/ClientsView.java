@@ -23,13 +23,14 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.StatusBadge;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Who is on the WiFi. Blocking is a settings change like any other: reviewed, applied, confirmed. */
-@Route("network/clients")
+@Route(value = "network/clients", layout = MainLayout.class)
 @PageTitle("Clients · Mini Manager")
 @Menu(title = "Clients", order = 23, icon = "vaadin:mobile")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

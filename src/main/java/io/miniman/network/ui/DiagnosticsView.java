@@ -19,6 +19,7 @@ import io.miniman.operation.OperationStatus;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.log.LogViewer;
 import io.miniman.ui.log.ViewerLine;
 import io.miniman.ui.FormColumns;
@@ -26,7 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
 /** Ping, traceroute, DNS lookup and a port check; the output appears line by line as it comes. */
-@Route("network/diagnostics")
+@Route(value = "network/diagnostics", layout = MainLayout.class)
 @PageTitle("Diagnostics · Mini Manager")
 @Menu(title = "Diagnostics", order = 24, icon = "vaadin:stethoscope")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -25,6 +25,7 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ApexChart;
 import io.miniman.ui.ApexOptions;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.StatusBadge;
 import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
  * Every interface with its counters, and the throughput of one as a live chart. The browser polls
  * every two seconds while the view is open; nothing samples when nobody looks.
  */
-@Route("network/interfaces")
+@Route(value = "network/interfaces", layout = MainLayout.class)
 @PageTitle("Interfaces · Mini Manager")
 @Menu(title = "Interfaces", order = 20, icon = "vaadin:connect")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -31,13 +31,14 @@ import io.miniman.network.store.NetworkSettingsStore;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.FormColumns;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The LAN address and DHCP with its static leases, the uplink and the firewall: one apply for all. */
-@Route("network/lan")
+@Route(value = "network/lan", layout = MainLayout.class)
 @PageTitle("LAN and DHCP · Mini Manager")
 @Menu(title = "LAN and DHCP", order = 22, icon = "vaadin:sitemap")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -37,9 +37,10 @@ import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.FormColumns;
+import io.miniman.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
-@Route("network/wifi")
+@Route(value = "network/wifi", layout = MainLayout.class)
 @PageTitle("WiFi · Mini Manager")
 @Menu(title = "WiFi", order = 21, icon = "vaadin:signal")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -47,6 +47,7 @@ import io.miniman.ui.ApexOptions;
 import io.miniman.ui.FigureCard;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -54,7 +55,7 @@ import jakarta.annotation.security.RolesAllowed;
  * The log at a glance for 24 h, 7 or 30 days, with the findings of the pattern analysis and the period
  * reports. Figures are SQL aggregates; a burst of operations refreshes them once, {@link #DEBOUNCE} later.
  */
-@Route("logs")
+@Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs dashboard · Mini Manager")
 @Menu(title = "Logs dashboard", order = 91, icon = "vaadin:chart")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -39,6 +39,7 @@ import io.miniman.security.Roles;
 import io.miniman.security.UserService;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ import jakarta.annotation.security.RolesAllowed;
  * the reader paused the stream to read. A timeline shows the same filter as bars along time.
  * {@code ?show=<id>} opens one operation (the dashboard's findings link their evidence so).
  */
-@Route("operations")
+@Route(value = "operations", layout = MainLayout.class)
 @PageTitle("Operations · Mini Manager")
 @Menu(title = "Operations", order = 90, icon = "vaadin:list")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

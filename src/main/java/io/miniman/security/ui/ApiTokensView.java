@@ -34,6 +34,7 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
@@ -44,7 +45,7 @@ import jakarta.validation.ConstraintViolationException;
  * A user's API tokens: make one (shown once), see when each was last used, revoke. An admin can list and
  * revoke everyone's, and opens the API reference (Swagger UI) from here.
  */
-@Route("api-tokens")
+@Route(value = "api-tokens", layout = MainLayout.class)
 @PageTitle("API tokens · Mini Manager")
 @Menu(title = "API tokens", order = 95, icon = "vaadin:key")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

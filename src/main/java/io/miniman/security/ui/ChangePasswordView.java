@@ -21,7 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolationException;
 
 /** Standalone (no menu): the forced first-login change must be done before anything else is reachable. */
-@Route(value = "change-password", autoLayout = false)
+@Route("change-password")
 @PageTitle("Change password · Mini Manager")
 @PermitAll
 public class ChangePasswordView extends VerticalLayout {

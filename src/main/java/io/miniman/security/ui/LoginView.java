@@ -17,7 +17,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.LoginThrottledException;
 
-@Route(value = "login", autoLayout = false)
+@Route("login")
 @PageTitle("Sign in · Mini Manager")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

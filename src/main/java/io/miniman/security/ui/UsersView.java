@@ -26,13 +26,14 @@ import io.miniman.security.UserSummary;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
-@Route("users")
+@Route(value = "users", layout = MainLayout.class)
 @PageTitle("Users · Mini Manager")
 @Menu(title = "Users", order = 100, icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)

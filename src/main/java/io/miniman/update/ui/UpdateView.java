@@ -20,6 +20,7 @@ import io.miniman.operation.OperationHandle;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationUpdate;
 import io.miniman.security.Roles;
+import io.miniman.ui.MainLayout;
 import io.miniman.update.ReleaseVersion;
 import io.miniman.update.UpdateActions;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
  * and hands over; its steps show as they happen, then the browser goes to the shared {@code /waiting}
  * page, which waits for the new version to answer.
  */
-@Route("system/update")
+@Route(value = "system/update", layout = MainLayout.class)
 @PageTitle("Console update · Mini Manager")
 @Menu(title = "Console update", order = 80, icon = "vaadin:refresh")
 @RolesAllowed(Roles.ADMIN)

@@ -32,6 +32,7 @@ import io.miniman.docker.ui.JsonPanel;
 import io.miniman.docker.validation.DockerPatterns;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -39,7 +40,7 @@ import jakarta.annotation.security.RolesAllowed;
  * One container: Overview, Logs, Console, Stats and Inspect. Only the selected tab is attached, so the
  * streams of the others (log follow, stats, terminal) are closed.
  */
-@Route("docker/container")
+@Route(value = "docker/container", layout = MainLayout.class)
 @PageTitle("Container · Mini Manager")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class ContainerView extends DockerPage implements HasUrlParameter<String> {

@@ -54,13 +54,14 @@ import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Every container on the engine, live: filters, badges, a menu per row and actions on a selection. */
-@Route("docker/containers")
+@Route(value = "docker/containers", layout = MainLayout.class)
 @PageTitle("Containers · Mini Manager")
 @Menu(title = "Containers", order = 40, icon = "vaadin:cubes")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -43,6 +43,7 @@ import io.miniman.operation.OperationStatus;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.FieldErrors;
@@ -51,7 +52,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Images on the engine: pull with a bar per layer, build with a live log, tag, remove, prune, inspect. */
-@Route("docker/images")
+@Route(value = "docker/images", layout = MainLayout.class)
 @PageTitle("Images · Mini Manager")
 @Menu(title = "Images", order = 41, icon = "vaadin:archive")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -34,13 +34,14 @@ import io.miniman.docker.ui.DockerPage;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Networks: subnets, attached containers; create a bridge, remove, connect and disconnect, inspect. */
-@Route("docker/networks")
+@Route(value = "docker/networks", layout = MainLayout.class)
 @PageTitle("Networks · Mini Manager")
 @Menu(title = "Networks", order = 43, icon = "vaadin:connect")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -22,11 +22,12 @@ import io.miniman.docker.security.DockerSecurityPolicy;
 import io.miniman.docker.security.DockerSecuritySettings;
 import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
+import io.miniman.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
 /** What operators may ask of Docker: the fixed refusals, and the host folders an admin opens for bind mounts. */
-@Route("docker/security")
+@Route(value = "docker/security", layout = MainLayout.class)
 @PageTitle("Docker security · Mini Manager")
 @Menu(title = "Docker security", order = 45, icon = "vaadin:shield")
 @RolesAllowed(Roles.ADMIN)

@@ -33,12 +33,13 @@ import io.miniman.security.Roles;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Volumes: name, driver, mount point, size, users; create, remove, prune, inspect. */
-@Route("docker/volumes")
+@Route(value = "docker/volumes", layout = MainLayout.class)
 @PageTitle("Volumes · Mini Manager")
 @Menu(title = "Volumes", order = 42, icon = "vaadin:database")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

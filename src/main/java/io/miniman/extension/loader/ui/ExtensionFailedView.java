@@ -12,12 +12,16 @@ import jakarta.annotation.security.PermitAll;
 import io.miniman.extension.loader.Extensions;
 import io.miniman.security.CurrentUser;
 import io.miniman.security.Roles;
+import io.miniman.ui.MainLayout;
 
 /** Where the user lands when an extension's page fails to open: which extension, and why. */
-@Route("extensions/failed")
+@Route(value = ExtensionFailedView.ROUTE, layout = MainLayout.class)
 @PageTitle("Extension failed")
 @PermitAll
 public class ExtensionFailedView extends VerticalLayout implements HasUrlParameter<String> {
+
+    /** A constant, so that naming the route does not name the class (see ExtensionRoutes). */
+    public static final String ROUTE = "extensions/failed";
 
     private final Extensions extensions;
 

@@ -38,13 +38,14 @@ import io.miniman.extension.loader.BundleContents;
 import io.miniman.extension.loader.ExtensionProblem;
 import io.miniman.extension.loader.Extensions;
 import io.miniman.security.Roles;
+import io.miniman.ui.MainLayout;
 
 /**
  * The extensions this console loaded, the ones it skipped and why, and the components their pages can
  * use. The {@code @Uses} list puts every free core component the console's own pages do not use into
  * the production bundle, so an extension may use any of them (see docs/extending.md for the cost).
  */
-@Route(ExtensionsView.ROUTE)
+@Route(value = ExtensionsView.ROUTE, layout = MainLayout.class)
 @PageTitle("Extensions · Mini Manager")
 @Menu(title = "Extensions", order = 39, icon = "vaadin:puzzle-piece")
 @RolesAllowed(Roles.ADMIN)

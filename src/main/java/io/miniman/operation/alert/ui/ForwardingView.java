@@ -32,6 +32,7 @@ import io.miniman.operation.alert.RuleSpec;
 import io.miniman.security.Roles;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.StatusBadge;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
@@ -41,7 +42,7 @@ import com.vaadin.flow.component.html.Div;
  * Forwarding & alerts: where alerts and operations go (with each destination's state, sent and
  * dropped counts), and the rules that raise alerts.
  */
-@Route("operations/forwarding")
+@Route(value = "operations/forwarding", layout = MainLayout.class)
 @PageTitle("Forwarding & alerts · Mini Manager")
 @Menu(title = "Forwarding & alerts", order = 61, icon = "vaadin:bell")
 @RolesAllowed(Roles.ADMIN)

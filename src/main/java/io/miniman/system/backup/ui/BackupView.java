@@ -31,6 +31,7 @@ import io.miniman.system.backup.BackupService;
 import io.miniman.system.backup.StoredBackup;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -38,7 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
 /** Download a backup, the archives kept on the box, the daily schedule, and restore (see {@link RestorePanel}). */
-@Route("system/backup")
+@Route(value = "system/backup", layout = MainLayout.class)
 @PageTitle("Backup · Mini Manager")
 @Menu(title = "Backup", order = 52, icon = "vaadin:archives")
 @RolesAllowed(Roles.ADMIN)

@@ -35,6 +35,7 @@ import io.miniman.system.service.UnitStatus;
 import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.Formats;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.PhoneRows;
 import io.miniman.ui.RowMenu;
 import io.miniman.ui.StatusBadge;
@@ -44,7 +45,7 @@ import jakarta.annotation.security.RolesAllowed;
  * The box's own services (hostapd, dnsmasq, nginx, ...) as systemd reports them, live by push; start,
  * stop, restart, enable and disable as the user's role allows, and each unit's journal.
  */
-@Route("system/services")
+@Route(value = "system/services", layout = MainLayout.class)
 @PageTitle("Services · Mini Manager")
 @Menu(title = "Services", order = 30, icon = "vaadin:cogs")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})

@@ -16,6 +16,7 @@ import io.miniman.security.Roles;
 import io.miniman.system.service.JournalLine;
 import io.miniman.system.service.UnitJournal;
 import io.miniman.ui.LiveUpdates;
+import io.miniman.ui.MainLayout;
 import io.miniman.ui.log.LogViewer;
 import io.miniman.ui.log.ViewerLine;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
  * journalctl behind it ends when the page is left), in the shared log viewer: search, timestamps and
  * the bounded buffer live in the browser; warnings and worse are marked like a container's stderr.
  */
-@Route("system/services/journal")
+@Route(value = "system/services/journal", layout = MainLayout.class)
 @PageTitle("Service journal · Mini Manager")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 public class UnitJournalView extends VerticalLayout implements HasUrlParameter<String> {

@@ -37,11 +37,12 @@ import io.miniman.ui.ConfirmAction;
 import io.miniman.ui.FieldErrors;
 import io.miniman.ui.Formats;
 import io.miniman.ui.FormColumns;
+import io.miniman.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 
 /** The host: name, time, OS and versions for everyone; changes, reboot, shut-down and reset for admins. */
-@Route("system/host")
+@Route(value = "system/host", layout = MainLayout.class)
 @PageTitle("Host · Mini Manager")
 @Menu(title = "Host", order = 36, icon = "vaadin:server")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
