@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +92,7 @@ final class TargetQueue {
                 } catch (IOException | RuntimeException e) {
                     sender.close();
                     failed(e);
-                    synchronized (this) {
-                        wait(backoff);
-                    }
+                    pause(backoff);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
                 }
             }
@@ -109,6 +108,14 @@ final class TargetQueue {
             wait();
         }
         return stopped ? null : queue.peekFirst();
+    }
+
+    /** Sleeps out the back-off: new events wake the queue, and waking here would retry a dead collector once per event. */
+    private synchronized void pause(long millis) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = until - System.nanoTime(); left > 0 && !stopped; left = until - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     private synchronized void succeeded(ForwardEvent event) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +29,12 @@ class TargetQueueTest {
     void aDeadCollectorDropsTheOldestAndShowsFailingSinceWithTheReason() throws Exception {
         CountDownLatch tried = new CountDownLatch(1);
         List<String> delivered = new ArrayList<>();
-        boolean[] up = {false};
+        AtomicBoolean up = new AtomicBoolean();
         EventSender flaky = new EventSender() {
             @Override
             public void send(ForwardEvent event) throws IOException {
                 tried.countDown();
-                if (!up[0]) {
+                if (!up.get()) {
                     throw new java.net.ConnectException("Connection refused");
                 }
                 synchronized (delivered) {
@@ -61,13 +63,44 @@ class TargetQueueTest {
             assertThat(state.failingSince()).isEqualTo(clock.instant());
             assertThat(state.reason()).isEqualTo("connection refused or unreachable: Connection refused");
 
-            up[0] = true;
+            up.set(true);
             // the retry comes after a 1 s back-off; the five newest are delivered in order
             for (int i = 0; i < 100 && queue.state().sent() < 5; i++) {
                 Thread.sleep(50);
             }
             assertThat(delivered).containsExactly("op7", "op8", "op9", "op10", "op11");
             assertThat(queue.state().failing()).isFalse();
+        } finally {
+            queue.stop();
+        }
+    }
+
+    @Test
+    void newEventsDoNotCutTheBackOffShort() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch tried = new CountDownLatch(1);
+        EventSender dead = new EventSender() {
+            @Override
+            public void send(ForwardEvent event) throws IOException {
+                attempts.incrementAndGet();
+                tried.countDown();
+                throw new java.net.ConnectException("Connection refused");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TargetQueue queue = new TargetQueue(destination, dead, 50, clock, new SimpleMeterRegistry().counter("drops"));
+        try {
+            queue.offer(event("first"));
+            assertThat(tried.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                queue.offer(event("op" + i));
+            }
+            Thread.sleep(200);
+            // the first back-off is 1 s: twenty events in the meantime must not make twenty retries
+            assertThat(attempts.get()).isEqualTo(1);
         } finally {
             queue.stop();
         }
