@@ -18,7 +18,7 @@ import io.miniman.system.metrics.MetricsSample;
 import io.miniman.system.metrics.SeriesKey;
 
 /**
- * The dashboard's history charts: 1 h, 24 h, 7 d or 90 d from the stored series, then continued by the
+ * The Resources page's history charts: 1 h, 24 h, 7 d or 90 d from the stored series, then continued by the
  * samples the one sampler pushes. A chart whose bucket spans several samples gets one averaged point per
  * completed bucket, so a 90-day chart does not scroll away its history with every 10-second sample.
  */

@@ -39,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.miniman.docker.DockerTestEngine;
+import io.miniman.ui.DashboardView;
 
 /**
  * The REST API's figures, not a test: starts target/miniman.jar on an empty data dir (JVM flags as
@@ -201,7 +202,7 @@ public final class ApiBenchmark {
                     + "set('Current password', '" + PASSWORD + "'); set('New password', '" + CHANGED + "');"
                     + "set('Repeat new password', '" + CHANGED + "');"
                     + "Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click();");
-            wait.until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
+            wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
         } finally {
             browser.quit();
         }

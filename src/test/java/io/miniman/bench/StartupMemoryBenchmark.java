@@ -21,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.miniman.ui.DashboardView;
+
 /**
  * Start-up and memory of the packaged jar, not a test: prints figures. Starts target/miniman.jar on an
  * empty data dir with the JVM flags given as arguments, measures seconds to the first 200 from /login,
@@ -102,7 +104,7 @@ public final class StartupMemoryBenchmark {
                     + "set('Current password', 'Bench-initial-1'); set('New password', 'Bench-changed-22');"
                     + "set('Repeat new password', 'Bench-changed-22');"
                     + "Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click();");
-            wait.until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
+            wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
             String[] pages = {"/", "/operations", "/users"};
             for (int i = 0; i < count; i++) {
                 browser.get(base + pages[i % pages.length]);

@@ -27,6 +27,7 @@ import io.miniman.system.service.ServicesProperties;
 import io.miniman.system.service.SystemdReadings;
 import io.miniman.system.service.UnitStatus;
 import io.miniman.testsupport.Requires;
+import io.miniman.ui.DashboardView;
 import io.miniman.update.ReleaseVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,7 +161,7 @@ class BoxSimulationIT {
 
     /**
      * Chromium on the phone, as a new admin would: the first password the install printed the place of,
-     * the forced change, then the dashboard's chart moving by push through nginx over a WebSocket.
+     * the forced change, then the Resources page's chart moving by push through nginx over a WebSocket.
      */
     @Test
     @Order(3)
@@ -619,7 +620,7 @@ class BoxSimulationIT {
         } else {
             console.submitLogin("admin", adminPassword);
         }
-        console.await().until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
+        console.await().until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
         return console;
     }
 

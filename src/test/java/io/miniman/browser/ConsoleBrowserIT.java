@@ -20,7 +20,7 @@ import io.miniman.testsupport.Requires;
 /**
  * The packaged jar, started as a new user would on an empty data dir, driven by Debian's Chromium on a
  * phone-sized window: the login page loads everything from the console itself, the first login forces
- * the password change, and the dashboard's charts move by push.
+ * the password change, and the Resources page's charts, opened from the dashboard, move by push.
  */
 class ConsoleBrowserIT {
 

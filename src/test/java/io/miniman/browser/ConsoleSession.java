@@ -98,8 +98,13 @@ public final class ConsoleSession {
         js("Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click()");
     }
 
-    /** The dashboard's memory chart gains a point without a reload: the server pushed it. */
+    /**
+     * The Resources page's memory chart gains a point without a reload: the server pushed it. The page is
+     * opened from the dashboard's link, so its chunk (the charts' library) loads on first use.
+     */
     public void awaitChartGrowsByPush() {
+        wait.until(d -> !d.findElements(By.linkText("Resource history")).isEmpty());
+        browser.findElement(By.linkText("Resource history")).click();
         wait.until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
         long before = pointCount();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> pointCount() > before);
