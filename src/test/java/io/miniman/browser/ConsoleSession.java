@@ -104,7 +104,8 @@ public final class ConsoleSession {
      */
     public void awaitChartGrowsByPush() {
         wait.until(d -> !d.findElements(By.linkText("Resource history")).isEmpty());
-        browser.findElement(By.linkText("Resource history")).click();
+        // a script's click: the password change's notification may lie over the link on a small window
+        js("Array.from(document.querySelectorAll('a')).find(a => a.textContent === 'Resource history').click()");
         wait.until(d -> !d.findElements(By.id("cpu-chart")).isEmpty());
         long before = pointCount();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> pointCount() > before);
