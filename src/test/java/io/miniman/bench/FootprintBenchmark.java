@@ -27,7 +27,6 @@ import org.springframework.util.FileSystemUtils;
 
 import io.miniman.browser.ConsoleSession;
 import io.miniman.docker.DockerTestEngine;
-import io.miniman.ui.DashboardView;
 
 /**
  * The console's footprint as a box runs it, not a test: prints "aim / measured / ok|MISSED" lines.
@@ -79,7 +78,7 @@ public final class FootprintBenchmark {
             weight.mark();
             first.submitLogin("admin", PASSWORD);
             first.changePassword(PASSWORD, CHANGED);
-            first.await().until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+            first.awaitDashboard();
             PageWeight.Load signIn = weight.settle();
             PageWeight.Load dashboard = coldDashboard(nginx, browser.manage().getCookieNamed("JSESSIONID").getValue());
             aim("login page on the wire (nothing cached, " + login.count() + " requests)", login.kilobytes(), 250, "kB");
@@ -141,7 +140,7 @@ public final class FootprintBenchmark {
             PageWeight weight = new PageWeight(nginx.accessLog(), browser);
             weight.mark();
             browser.get(nginx.base() + "/");
-            session.await().until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+            session.awaitDashboard();
             return weight.settle();
         } finally {
             browser.quit();
@@ -172,7 +171,7 @@ public final class FootprintBenchmark {
             browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             browser.get(base + "/login");
             session.submitLogin("admin", CHANGED);
-            session.await().until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+            session.awaitDashboard();
             // as a phone's tab in the background: the page stops running, its session and push connection stay
             browser.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "frozen"));
         }

@@ -27,7 +27,6 @@ import io.miniman.system.service.ServicesProperties;
 import io.miniman.system.service.SystemdReadings;
 import io.miniman.system.service.UnitStatus;
 import io.miniman.testsupport.Requires;
-import io.miniman.ui.DashboardView;
 import io.miniman.update.ReleaseVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -620,7 +619,7 @@ class BoxSimulationIT {
         } else {
             console.submitLogin("admin", adminPassword);
         }
-        console.await().until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+        console.awaitDashboard();
         return console;
     }
 

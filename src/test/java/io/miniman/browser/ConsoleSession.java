@@ -17,6 +17,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.miniman.ui.DashboardView;
+
 /**
  * What a new admin does in the console with a browser, shared by every test that drives one (the jar on
  * this machine, the simulated box behind nginx): sign in, the forced password change, the dashboard's
@@ -85,6 +87,11 @@ public final class ConsoleSession {
     }
 
     /** The forced change after the first login: whatever the user opened, this form comes first. */
+    /** The dashboard, the page a sign-in lands on, is drawn. */
+    public void awaitDashboard() {
+        wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+    }
+
     public void awaitPasswordChangeForm() {
         wait.until(d -> Boolean.TRUE.equals(js("return Array.from(document.querySelectorAll('vaadin-password-field'))"
                 + ".some(f => f.label === 'Current password')")));
