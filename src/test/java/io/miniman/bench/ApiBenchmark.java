@@ -30,16 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
+import io.miniman.browser.ConsoleSession;
 import io.miniman.docker.DockerTestEngine;
-import io.miniman.ui.DashboardView;
 
 /**
  * The REST API's figures, not a test: starts target/miniman.jar on an empty data dir (JVM flags as
@@ -182,29 +176,17 @@ public final class ApiBenchmark {
      * {@code count} times over HTTP and opens the dashboard UI in each session, as a phone's first request does.
      */
     private static List<String> openSessions(String base, int count) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        Path profile = Files.createTempDirectory("miniman-bench-chromium");
+        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
+                profile, base);
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            browser.get(base + "/login");
-            WebElement form = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")));
-            form.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
-            form.findElement(By.cssSelector("input[name='password']")).sendKeys(PASSWORD);
-            form.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-            JavascriptExecutor js = browser;
-            wait.until(d -> Boolean.TRUE.equals(js.executeScript("return Array.from(document.querySelectorAll("
-                    + "'vaadin-password-field')).some(f => f.label === 'Current password')")));
-            js.executeScript("const set = (l, v) => { const f = Array.from(document.querySelectorAll('vaadin-password-field'))"
-                    + ".find(x => x.label === l); f.value = v; f.dispatchEvent(new Event('change', {bubbles: true})); };"
-                    + "set('Current password', '" + PASSWORD + "'); set('New password', '" + CHANGED + "');"
-                    + "set('Repeat new password', '" + CHANGED + "');"
-                    + "Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click();");
-            wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+            session.openLoginForm();
+            session.submitLogin("admin", PASSWORD);
+            session.changePassword(PASSWORD, CHANGED);
+            session.awaitDashboard();
         } finally {
-            browser.quit();
+            session.browser().quit();
+            FileSystemUtils.deleteRecursively(profile);
         }
         HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         List<String> cookies = new ArrayList<>();

@@ -8,20 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
-import io.miniman.ui.DashboardView;
+import io.miniman.browser.ConsoleSession;
 
 /**
  * Start-up and memory of the packaged jar, not a test: prints figures. Starts target/miniman.jar on an
@@ -81,38 +75,25 @@ public final class StartupMemoryBenchmark {
 
     /** Signs in once (changing the initial password), then loads pages; returns VmRSS right after. */
     private static long pageLoads(String base, int count) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        Path profile = Files.createTempDirectory("miniman-bench-chromium");
+        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
+                profile, base);
         long pid = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("miniman.jar"))
                 .mapToLong(ProcessHandle::pid).max().orElse(-1);
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(base + "/login");
-            WebElement form = wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form")));
-            form.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
-            form.findElement(By.cssSelector("input[name='password']")).sendKeys("Bench-initial-1");
-            form.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-            JavascriptExecutor js = browser;
-            wait.until(d -> Boolean.TRUE.equals(js.executeScript("return Array.from(document.querySelectorAll("
-                    + "'vaadin-password-field')).some(f => f.label === 'Current password')")));
-            js.executeScript("const set = (l, v) => { const f = Array.from(document.querySelectorAll('vaadin-password-field'))"
-                    + ".find(x => x.label === l); f.value = v; f.dispatchEvent(new Event('change', {bubbles: true})); };"
-                    + "set('Current password', 'Bench-initial-1'); set('New password', 'Bench-changed-22');"
-                    + "set('Repeat new password', 'Bench-changed-22');"
-                    + "Array.from(document.querySelectorAll('vaadin-button')).find(b => b.textContent.includes('Change password')).click();");
-            wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
+            session.openLoginForm();
+            session.submitLogin("admin", "Bench-initial-1");
+            session.changePassword("Bench-initial-1", "Bench-changed-22");
+            session.awaitDashboard();
             String[] pages = {"/", "/operations", "/users"};
             for (int i = 0; i < count; i++) {
-                browser.get(base + pages[i % pages.length]);
-                wait.until(d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty());
+                session.browser().get(base + pages[i % pages.length]);
+                session.await().until(d -> !d.findElements(By.cssSelector("vaadin-app-layout")).isEmpty());
             }
             return rssKb(pid);
         } finally {
-            browser.quit();
+            session.browser().quit();
+            FileSystemUtils.deleteRecursively(profile);
         }
     }
 

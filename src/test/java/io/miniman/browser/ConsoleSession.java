@@ -86,12 +86,12 @@ public final class ConsoleSession {
         form.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
     }
 
-    /** The forced change after the first login: whatever the user opened, this form comes first. */
     /** The dashboard, the page a sign-in lands on, is drawn. */
     public void awaitDashboard() {
         wait.until(d -> !d.findElements(By.id(DashboardView.FIGURES_ID)).isEmpty());
     }
 
+    /** The forced change after the first login: whatever the user opened, this form comes first. */
     public void awaitPasswordChangeForm() {
         wait.until(d -> Boolean.TRUE.equals(js("return Array.from(document.querySelectorAll('vaadin-password-field'))"
                 + ".some(f => f.label === 'Current password')")));
