@@ -106,12 +106,15 @@ public class BackupView extends VerticalLayout {
         scheduleRow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         scheduleRow.getStyle().set("gap", "var(--lumo-space-m)").set("align-items", "baseline");
 
+        // a box's folder is one long word: it wraps instead of widening a phone's page
+        Paragraph folder = new Paragraph("In " + backups.limits().dir().toAbsolutePath().normalize());
+        folder.getStyle().set("overflow-wrap", "anywhere");
         add(new H2("Backup and restore"),
                 new Paragraph("A backup holds the network settings (with the WiFi passphrase), the compose stacks "
                         + "(with their .env files), the Docker security settings, the console's settings and, if you "
                         + "choose, the user accounts as password hashes. Keep it like a password."),
                 withUsers, downloadRow,
-                new H3("Kept on this box"), new Paragraph("In " + backups.limits().dir().toAbsolutePath().normalize()), kept,
+                new H3("Kept on this box"), folder, kept,
                 scheduleRow,
                 new H3("Restore"), restore);
         setMaxWidth("56rem");
