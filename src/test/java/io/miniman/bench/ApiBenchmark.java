@@ -177,13 +177,9 @@ public final class ApiBenchmark {
      */
     private static List<String> openSessions(String base, int count) throws Exception {
         Path profile = Files.createTempDirectory("miniman-bench-chromium");
-        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                profile, base);
+        ConsoleSession session = ConsoleSession.debian(profile, base);
         try {
-            session.openLoginForm();
-            session.submitLogin("admin", PASSWORD);
-            session.changePassword(PASSWORD, CHANGED);
-            session.awaitDashboard();
+            session.firstSignIn("admin", PASSWORD, CHANGED);
         } finally {
             session.browser().quit();
             FileSystemUtils.deleteRecursively(profile);

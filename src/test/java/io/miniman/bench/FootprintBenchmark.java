@@ -64,8 +64,7 @@ public final class FootprintBenchmark {
         BoxNginx nginx = BoxNginx.start(work, consolePort, freePort());
         BoxConsole console = BoxConsole.start(work, options, jar, consolePort);
         Path profile = Files.createDirectories(work.resolve("chromium-first"));
-        ConsoleSession first = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                profile, nginx.base());
+        ConsoleSession first = ConsoleSession.debian(profile, nginx.base());
         ChromeDriver browser = (ChromeDriver) first.browser();
         try {
             aim("start to ready", console.readySeconds(), 3, "s");
@@ -130,8 +129,7 @@ public final class FootprintBenchmark {
 
     /** A phone with nothing cached opens the dashboard in the signed-in session {@code cookie}. */
     private PageWeight.Load coldDashboard(BoxNginx nginx, String cookie) throws Exception {
-        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                Files.createDirectories(work.resolve("chromium-cold")), nginx.base());
+        ConsoleSession session = ConsoleSession.debian(Files.createDirectories(work.resolve("chromium-cold")), nginx.base());
         ChromeDriver browser = (ChromeDriver) session.browser();
         try {
             browser.manage().window().setSize(new Dimension(360, 640));
@@ -150,8 +148,7 @@ public final class FootprintBenchmark {
     /** {@code count} sessions, each signed in in its own tab with its own cookie, its dashboard left open. */
     private ChromeDriver sessions(String base, int count) throws IOException {
         Path profile = Files.createDirectories(work.resolve("chromium-sessions"));
-        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                profile, base);
+        ConsoleSession session = ConsoleSession.debian(profile, base);
         ChromeDriver browser = (ChromeDriver) session.browser();
         try {
             signInEach(session, browser, base, count);

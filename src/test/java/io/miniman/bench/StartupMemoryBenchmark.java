@@ -76,15 +76,11 @@ public final class StartupMemoryBenchmark {
     /** Signs in once (changing the initial password), then loads pages; returns VmRSS right after. */
     private static long pageLoads(String base, int count) throws Exception {
         Path profile = Files.createTempDirectory("miniman-bench-chromium");
-        ConsoleSession session = ConsoleSession.local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"),
-                profile, base);
+        ConsoleSession session = ConsoleSession.debian(profile, base);
         long pid = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("miniman.jar"))
                 .mapToLong(ProcessHandle::pid).max().orElse(-1);
         try {
-            session.openLoginForm();
-            session.submitLogin("admin", "Bench-initial-1");
-            session.changePassword("Bench-initial-1", "Bench-changed-22");
-            session.awaitDashboard();
+            session.firstSignIn("admin", "Bench-initial-1", "Bench-changed-22");
             String[] pages = {"/", "/operations", "/users"};
             for (int i = 0; i < count; i++) {
                 session.browser().get(base + pages[i % pages.length]);

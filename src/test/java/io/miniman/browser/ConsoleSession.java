@@ -56,6 +56,11 @@ public final class ConsoleSession {
         return new ConsoleSession(new ChromeDriver(service, phoneChromium(chromium, userDataDir)), base);
     }
 
+    /** Debian's Chromium and chromedriver (the packages `chromium`, `chromium-driver`), as the benchmarks use them. */
+    public static ConsoleSession debian(Path userDataDir, String base) {
+        return local(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromedriver"), userDataDir, base);
+    }
+
     public WebDriver browser() {
         return browser;
     }
@@ -84,6 +89,14 @@ public final class ConsoleSession {
         type(form, "input[name='username']", username);
         type(form, "input[name='password']", password);
         form.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    }
+
+    /** A new account's first sign-in on a phone: the login form, the forced password change, the dashboard. */
+    public void firstSignIn(String username, String initial, String replacement) {
+        openLoginForm();
+        submitLogin(username, initial);
+        changePassword(initial, replacement);
+        awaitDashboard();
     }
 
     /** The dashboard, the page a sign-in lands on, is drawn. */
