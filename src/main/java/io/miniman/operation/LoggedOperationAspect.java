@@ -42,9 +42,9 @@ class LoggedOperationAspect implements MethodInterceptor {
 
     @Override
     public Object invoke(MethodInvocation call) throws Throwable {
-        Class<?> targetClass = call.getThis() == null ? call.getMethod().getDeclaringClass() : AopUtils.getTargetClass(call.getThis());
-        LoggedOperation logged = AnnotationUtils.findAnnotation(AopUtils.getMostSpecificMethod(call.getMethod(), targetClass),
-                LoggedOperation.class);
+        // the advisor's pointcut matched this annotation on the bean's own method, which an interface's need not carry
+        LoggedOperation logged = AnnotationUtils.findAnnotation(
+                AopUtils.getMostSpecificMethod(call.getMethod(), AopUtils.getTargetClass(call.getThis())), LoggedOperation.class);
         Object[] args = call.getArguments();
         OperationTarget target = logged.targetArg() >= 0 && logged.targetArg() < args.length
                 ? OperationTarget.of(logged.targetKind(), String.valueOf(args[logged.targetArg()])) : null;
