@@ -4,15 +4,15 @@ import java.util.List;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface StackRevisionRepository extends JpaRepository<StackRevisionEntity, Long> {
+interface StackRevisionRepository extends JpaRepository<StackRevisionEntity, Long>,
+        JpaSpecificationExecutor<StackRevisionEntity> {
 
-    @Query("select r from StackRevisionEntity r where r.stack = ?1 order by r.id desc")
-    List<StackRevisionEntity> newestFirst(String stack, Pageable page);
+    List<StackRevisionEntity> findByStackOrderByIdDesc(String stack, Pageable page);
 
-    @Modifying
-    @Query("delete from StackRevisionEntity r where r.stack = ?1 and r.id < ?2")
-    int deleteOlderThan(String stack, long id);
+    /** A bulk delete (a derived one would read every row first). */
+    default long deleteOlderThan(String stack, long id) {
+        return delete((row, query, cb) -> cb.and(cb.equal(row.get("stack"), stack), cb.lessThan(row.get("id"), id)));
+    }
 }

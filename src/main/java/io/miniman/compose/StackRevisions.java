@@ -39,7 +39,7 @@ public class StackRevisions {
             summary = "restored revision " + restored + " (" + summary + ")";
         }
         StackRevision saved = repository.save(new StackRevisionEntity(stack, clock.instant(), user, text, summary)).toRecord();
-        List<StackRevisionEntity> kept = repository.newestFirst(stack, PageRequest.of(0, KEPT));
+        List<StackRevisionEntity> kept = repository.findByStackOrderByIdDesc(stack, PageRequest.of(0, KEPT));
         if (kept.size() == KEPT) {
             repository.deleteOlderThan(stack, kept.get(KEPT - 1).toRecord().id());
         }
@@ -65,12 +65,12 @@ public class StackRevisions {
     }
 
     private Optional<StackRevision> newest(String stack) {
-        return repository.newestFirst(stack, PageRequest.of(0, 1)).stream().findFirst().map(StackRevisionEntity::toRecord);
+        return repository.findByStackOrderByIdDesc(stack, PageRequest.of(0, 1)).stream().findFirst().map(StackRevisionEntity::toRecord);
     }
 
     /** Newest first. */
     public List<StackRevision> list(String stack) {
-        return repository.newestFirst(stack, PageRequest.of(0, KEPT)).stream().map(StackRevisionEntity::toRecord).toList();
+        return repository.findByStackOrderByIdDesc(stack, PageRequest.of(0, KEPT)).stream().map(StackRevisionEntity::toRecord).toList();
     }
 
     public StackRevision get(String stack, long id) {

@@ -103,4 +103,11 @@ class OperationLog {
         this.result = result;
         this.errorMessage = errorMessage;
     }
+
+    /** Failed at {@code at}, keeping what it had reported: the run that was doing it stopped. */
+    void interrupt(Instant at, String reason) {
+        this.status = OperationStatus.FAILED;
+        this.endTime = at;
+        this.errorMessage = reason;
+    }
 }

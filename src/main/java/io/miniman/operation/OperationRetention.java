@@ -55,18 +55,19 @@ class OperationRetention {
     int purge() throws InterruptedException {
         Instant cutoff = clock.instant().minus(limits.retentionAge());
         // the newest retentionRows rows stay: everything that started before the last of them goes
-        List<Instant> lastKept = repository.finishedStartTimesNewestFirst(UNFINISHED,
-                PageRequest.of(limits.retentionRows() - 1, 1));
-        if (!lastKept.isEmpty() && lastKept.get(0).isAfter(cutoff)) {
-            cutoff = lastKept.get(0);
+        List<OperationLogRepository.StartTimeOnly> lastKept = repository.findByStatusNotInOrderByStartTimeDescIdDesc(
+                UNFINISHED, PageRequest.of(limits.retentionRows() - 1, 1));
+        if (!lastKept.isEmpty() && lastKept.get(0).getStartTime().isAfter(cutoff)) {
+            cutoff = lastKept.get(0).getStartTime();
         }
         int deleted = 0;
         while (true) {
-            List<Long> ids = repository.finishedIdsStartedBefore(cutoff, UNFINISHED, PageRequest.of(0, BATCH));
+            List<Long> ids = repository.findByStartTimeBeforeAndStatusNotInOrderById(cutoff, UNFINISHED,
+                    PageRequest.of(0, BATCH)).stream().map(OperationLogRepository.IdOnly::getId).toList();
             if (ids.isEmpty()) {
                 break;
             }
-            repository.deleteAllByIdInBatch(ids);
+            repository.delete((row, query, cb) -> row.get("id").in(ids));
             deleted += ids.size();
             if (ids.size() < BATCH) {
                 break;

@@ -78,10 +78,13 @@ public class OperationService implements SmartInitializingSingleton, DisposableB
 
     @Override
     public void afterSingletonsInstantiated() {
-        int interrupted = repository.failAll(Set.of(OperationStatus.PENDING, OperationStatus.RUNNING), clock.instant(),
-                INTERRUPTED);
-        if (interrupted > 0) {
-            log.warn("{} operation(s) left unfinished by the last run were marked failed", interrupted);
+        // a handful of rows at most: those the last run was working on when it stopped
+        List<OperationLog> interrupted = repository.findByStatusIn(Set.of(OperationStatus.PENDING, OperationStatus.RUNNING));
+        Instant now = clock.instant();
+        interrupted.forEach(row -> row.interrupt(now, INTERRUPTED));
+        repository.saveAll(interrupted);
+        if (!interrupted.isEmpty()) {
+            log.warn("{} operation(s) left unfinished by the last run were marked failed", interrupted.size());
         }
     }
 

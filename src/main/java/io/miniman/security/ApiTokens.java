@@ -142,7 +142,7 @@ public class ApiTokens {
         return tokens.findByTokenHash(hash(value)).filter(token -> token.usable(now)).flatMap(token ->
                 users.findByUsernameIgnoreCase(token.getUsername()).filter(AppUser::isEnabled).map(user -> {
                     if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
-                        tokens.touch(token.getId(), now);
+                        token.setLastUsedAt(now);
                     }
                     Role role = above(token.getRole(), user.getRole()) ? user.getRole() : token.getRole();
                     return new ApiTokenAuthentication(user.getUsername(), token.getId(), token.getName(), role,

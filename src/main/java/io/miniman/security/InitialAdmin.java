@@ -53,7 +53,7 @@ class InitialAdmin implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         transaction.executeWithoutResult(status -> {
-            if (users.count() > 0) {
+            if (users.anyUser()) {
                 return;
             }
             String given = properties.adminPassword();

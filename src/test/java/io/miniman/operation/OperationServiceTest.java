@@ -47,6 +47,34 @@ class OperationServiceTest {
     }
 
     @Test
+    void operationsTheLastRunLeftUnfinishedAreFailedAtStartKeepingWhatTheyReported() {
+        Instant started = Instant.now().minus(Duration.ofMinutes(5));
+        OperationLog running = new OperationLog(OperationType.SYSTEM, "cut short", null, OperationStatus.RUNNING, "alice", started);
+        running.setDetails("step one");
+        long runningId = repository.save(running).getId();
+        long pendingId = repository.save(new OperationLog(OperationType.SYSTEM, "never began", null, OperationStatus.PENDING,
+                "alice", started)).getId();
+        OperationLog done = new OperationLog(OperationType.SYSTEM, "finished", null, OperationStatus.COMPLETED, "alice", started);
+        done.finish(OperationStatus.COMPLETED, started.plusSeconds(1), "all good", null);
+        long doneId = repository.save(done).getId();
+
+        operations.afterSingletonsInstantiated();
+
+        assertThat(operations.find(runningId)).hasValueSatisfying(op -> {
+            assertThat(op.status()).isEqualTo(OperationStatus.FAILED);
+            assertThat(op.errorMessage()).isEqualTo(OperationService.INTERRUPTED);
+            assertThat(op.details()).isEqualTo("step one");
+            assertThat(op.endTime()).isAfter(started);
+        });
+        assertThat(operations.find(pendingId)).hasValueSatisfying(op -> assertThat(op.status()).isEqualTo(OperationStatus.FAILED));
+        assertThat(operations.find(doneId)).hasValueSatisfying(op -> {
+            assertThat(op.status()).isEqualTo(OperationStatus.COMPLETED);
+            assertThat(op.result()).isEqualTo("all good");
+            assertThat(op.errorMessage()).isNull();
+        });
+    }
+
+    @Test
     void aSuccessfulOperationGoesThroughEveryStateAndIsStored() throws Exception {
         OperationTarget target = OperationTarget.of(OperationTarget.Kind.SETTINGS, "target-" + System.nanoTime());
         OperationHandle handle = operations.submit(OperationType.SYSTEM, "restart thing", target, ctx -> {

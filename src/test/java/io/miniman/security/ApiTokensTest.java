@@ -63,6 +63,19 @@ class ApiTokensTest {
     }
 
     @Test
+    void aUseIsNotedOnTheTokenAtMostOncePerInterval() {
+        String dora = user("tok-dora", Role.OPERATOR);
+        CreatedApiToken created = create(dora, Role.OPERATOR, new NewApiToken("noted", Role.OPERATOR, 30, false));
+        assertThat(repository.findById(created.token().id()).orElseThrow().getLastUsedAt()).isNull();
+
+        tokens.authenticate(created.value()).orElseThrow();
+        Instant noted = repository.findById(created.token().id()).orElseThrow().getLastUsedAt();
+        assertThat(noted).isNotNull();
+        tokens.authenticate(created.value()).orElseThrow();
+        assertThat(repository.findById(created.token().id()).orElseThrow().getLastUsedAt()).isEqualTo(noted);
+    }
+
+    @Test
     void aTokenCannotBeAboveItsUsersRoleNorMadeWithAToken() {
         String bob = user("tok-bob", Role.VIEWER);
         assertThatThrownBy(() -> create(bob, Role.VIEWER, new NewApiToken("too-much", Role.ADMIN, 30, false)))

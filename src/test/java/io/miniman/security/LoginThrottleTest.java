@@ -112,6 +112,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void rowsIdleForADayAreForgottenAtTheNextFailure() {
+        LoginThrottle throttle = throttle();
+        throttle.recordFailure("idle", "10.6.0.1");
+        clock.advance(Duration.ofHours(23));
+        throttle.recordFailure("recent", "10.6.0.2");
+        clock.advance(Duration.ofHours(2));
+        throttle.recordFailure("now", "10.6.0.3");
+
+        assertThat(repository.findByAddressAndUsername("10.6.0.1", "idle")).isEmpty();
+        assertThat(repository.findByAddressAndUsernameIsNull("10.6.0.1")).isEmpty();
+        assertThat(repository.findByAddressAndUsername("10.6.0.2", "recent")).isPresent();
+        assertThat(repository.findByAddressAndUsername("10.6.0.3", "now")).isPresent();
+    }
+
+    @Test
     void aRestartKeepsTheLocksAndDelays() {
         LoginThrottle before = throttle();
         for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {

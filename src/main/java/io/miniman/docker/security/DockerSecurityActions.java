@@ -25,7 +25,7 @@ public class DockerSecurityActions {
     @LoggedOperation(type = OperationType.DOCKER, name = "Save Docker security settings")
     public String save(DockerSecuritySettings settings) {
         validator.check(settings);
-        folders.deleteAllInBatch();
+        folders.deleteEvery();
         settings.bindFolders().forEach(folder -> folders.save(new BindFolderEntity(folder)));
         return settings.bindFolders().isEmpty() ? "no bind mounts for non-admins"
                 : "non-admins may bind-mount under " + String.join(", ", settings.bindFolders());
