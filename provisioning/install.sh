@@ -202,6 +202,9 @@ if [[ "$(cat "$MM_PREFIX/app.sha256" 2>/dev/null)" != "$jar_sum" || ! -f "$MM_AP
         java @"$HERE/jvm.options" -XX:ArchiveClassesAtExit="$MM_PREFIX/app.jsa" -Dspring.context.exit=onRefresh \
         -jar "$MM_APP/miniman.jar" >"$scratch/cds.log" 2>&1 ) \
         || { grep -v '\[cds\]' "$scratch/cds.log" | tail -n 20 >&2; false; }
+    # on disk before the console maps it: until written back, its pages count as the console's own
+    # dirty memory (120 MB), and a power cut would leave a torn archive
+    sync -- "$MM_PREFIX/app.jsa"
     rm -rf -- "$scratch"
     echo "$jar_sum" > "$MM_PREFIX/app.sha256"
     restart_console=yes

@@ -28,6 +28,8 @@ mkdir "$work/cds"
 ( cd "$work/cds" && env MINIMAN_DATA_DIR="$work/cds/data" MINIMAN_HOST_ROOT="$work/cds/host" MINIMAN_PORT=0 \
     java @"$work/flags" -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
     -jar "$work/app/$(basename "$jar")" >"$work/cds/log" 2>&1 ) || { grep -v '\[cds\]' "$work/cds/log" | tail -n 20 >&2; exit 1; }
+# a freshly written archive's pages count as the console's Private_Dirty until written back, as install.sh knows
+sync -- "$work/app.jsa"
 { cat "$work/flags"; echo "-XX:SharedArchiveFile=$work/app.jsa"; } > "$work/jvm.options"
 echo "flags: $(grep -v '^#' "$work/jvm.options" | tr '\n' ' ')"
 unzip -Z1 "$jar" 'META-INF/VAADIN/webapp/VAADIN/build/*' | grep -E '\.(js|css)$' | while read -r file; do
