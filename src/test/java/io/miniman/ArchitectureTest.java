@@ -2,14 +2,17 @@ package io.miniman;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -128,6 +131,25 @@ class ArchitectureTest {
             .should(ArchConditions.<JavaClass>have(
                     DescribedPredicate.describe("@Route(layout = MainLayout.class)", c -> c.getAnnotationOfType(
                             com.vaadin.flow.router.Route.class).layout() == io.miniman.ui.MainLayout.class)));
+
+    /** The repository methods that build query text (JPQL) rather than a Criteria query. */
+    private static final DescribedPredicate<JavaMethodCall> QUERY_TEXT = DescribedPredicate.describe(
+            "a repository method that builds JPQL", call -> call.getTarget().getOwner()
+                    .isAssignableTo(org.springframework.data.repository.Repository.class)
+                    && (Set.of("existsById", "deleteAllInBatch", "deleteAllByIdInBatch", "deleteInBatch")
+                            .contains(call.getTarget().getName())
+                            || call.getTarget().getName().equals("count") && call.getTarget().getRawParameterTypes().isEmpty()));
+
+    /**
+     * Query text is parsed by Hibernate's and Spring Data's ANTLR grammars, which cost about a second of the
+     * box's start and 1,070 classes (README, "On a 1 GB device"): derived queries and Criteria only.
+     */
+    @ArchTest
+    static final ArchRule noQueryAnnotations = noMethods().should()
+            .beAnnotatedWith(org.springframework.data.jpa.repository.Query.class);
+
+    @ArchTest
+    static final ArchRule noRepositoryMethodThatBuildsQueryText = noClasses().should().callMethodWhere(QUERY_TEXT);
 
     @ArchTest
     static final ArchRule onlyHostStartsProcesses = noClasses().that().resideOutsideOfPackages("io.miniman.host..")
