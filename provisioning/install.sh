@@ -194,17 +194,9 @@ if [[ "$(cat "$MM_PREFIX/app.sha256" 2>/dev/null)" != "$jar_sum" || ! -f "$MM_AP
     [[ ! -d "$MM_APP" ]] || mv -- "$MM_APP" "$MM_APP.old"
     mv -- "$MM_APP.new" "$MM_APP"
     rm -rf -- "$MM_APP.old"
-    # Record the classes a start loads, at the jar's final path (the archive checks its class path), in a
-    # scratch data dir so nothing of the box is touched; under $MM_PREFIX, as /tmp may be noexec.
+    # in a scratch folder under $MM_PREFIX, as /tmp may be noexec
     scratch="$(mktemp -d -p "$MM_PREFIX" .cds.XXXXXX)"
-    rm -f -- "$MM_PREFIX/app.jsa"
-    ( cd "$scratch" && env MINIMAN_DATA_DIR="$scratch/data" MINIMAN_HOST_ROOT="$scratch/host" MINIMAN_PORT=0 \
-        java @"$HERE/jvm.options" -XX:ArchiveClassesAtExit="$MM_PREFIX/app.jsa" -Dspring.context.exit=onRefresh \
-        -jar "$MM_APP/miniman.jar" >"$scratch/cds.log" 2>&1 ) \
-        || { grep -v '\[cds\]' "$scratch/cds.log" | tail -n 20 >&2; false; }
-    # on disk before the console maps it: until written back, its pages count as the console's own
-    # dirty memory (120 MB), and a power cut would leave a torn archive
-    sync -- "$MM_PREFIX/app.jsa"
+    "$HERE/record-archive" "$HERE/jvm.options" "$MM_APP/miniman.jar" "$MM_PREFIX/app.jsa" "$scratch"
     rm -rf -- "$scratch"
     echo "$jar_sum" > "$MM_PREFIX/app.sha256"
     restart_console=yes

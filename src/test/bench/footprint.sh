@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The console's footprint as a box runs it (not a test): prints one "aim / measured / ok|MISSED" line per
 # aim of issue #13. Prepares what install.sh does (the jar extracted, a class-data-sharing archive
-# recorded by one start, provisioning/jvm.options plus that archive), starts the console as the unit does
+# recorded by provisioning/record-archive, provisioning/jvm.options plus that archive), starts the console as the unit does
 # (MALLOC_ARENA_MAX=2, 127.0.0.1) behind nginx with the box's site and Debian's gzip settings, then
 # measures start to ready, Private_Dirty idle after one sign-in, growth over 20 more sessions in headless
 # Chromium (Private_Dirty and live heap, both after a full GC), the login page's and the dashboard's bytes
@@ -25,11 +25,7 @@ trap 'rm -rf -- "$work"' EXIT
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 { cat provisioning/jvm.options; printf '%s\n' "$@"; } > "$work/flags"
 mkdir "$work/cds"
-( cd "$work/cds" && env MINIMAN_DATA_DIR="$work/cds/data" MINIMAN_HOST_ROOT="$work/cds/host" MINIMAN_PORT=0 \
-    java @"$work/flags" -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$work/app/$(basename "$jar")" >"$work/cds/log" 2>&1 ) || { grep -v '\[cds\]' "$work/cds/log" | tail -n 20 >&2; exit 1; }
-# a freshly written archive's pages count as the console's Private_Dirty until written back, as install.sh knows
-sync -- "$work/app.jsa"
+provisioning/record-archive "$work/flags" "$work/app/$(basename "$jar")" "$work/app.jsa" "$work/cds"
 { cat "$work/flags"; echo "-XX:SharedArchiveFile=$work/app.jsa"; } > "$work/jvm.options"
 echo "flags: $(grep -v '^#' "$work/jvm.options" | tr '\n' ' ')"
 unzip -Z1 "$jar" 'META-INF/VAADIN/webapp/VAADIN/build/*' | grep -E '\.(js|css)$' | while read -r file; do

@@ -30,7 +30,8 @@ class ProvisioningFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"provisioning/install.sh", "provisioning/uninstall.sh", "provisioning/system-reset",
-            "provisioning/lib.sh", "provisioning/miniman-helper", "provisioning/miniman-update", "src/test/box/box-image.sh"})
+            "provisioning/lib.sh", "provisioning/miniman-helper", "provisioning/miniman-update", "provisioning/record-archive",
+            "src/test/box/box-image.sh"})
     void shellcheckIsClean(String script) {
         Path shellcheck = Requires.program("shellcheck");
         CommandResult result = RUNNER.run(List.of(shellcheck.toString(), "-x", "-S", "warning",
