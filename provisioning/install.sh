@@ -213,6 +213,7 @@ mm_put "$HERE/miniman-helper" "$MM_HELPER" 755 || true
 mm_put "$HERE/system-reset" /usr/local/bin/system-reset 755 || true
 # console updates from an upload: the swap and its watchdog (started by the helper, never enabled)
 mm_put "$HERE/miniman-update" /usr/local/sbin/miniman-update 755 || true
+mm_put "$HERE/record-archive" /usr/local/sbin/miniman-record-archive 755 || true
 for unit in miniman-update-watchdog.service miniman-update-watchdog.timer; do
     mm_put "$HERE/systemd/$unit" "/etc/systemd/system/$unit" 644 && systemctl daemon-reload
 done

@@ -40,7 +40,7 @@ for unit in miniman miniman-firewall; do
 done
 systemctl stop --quiet miniman-update-watchdog.timer 2>/dev/null || true
 rm -f -- /etc/systemd/system/miniman-update-watchdog.service /etc/systemd/system/miniman-update-watchdog.timer \
-    /usr/local/sbin/miniman-update
+    /usr/local/sbin/miniman-update /usr/local/sbin/miniman-record-archive
 systemctl daemon-reload
 if [[ -e "$MM_CONF_DIR/masked-wait-online" ]]; then
     systemctl unmask --quiet systemd-networkd-wait-online.service

@@ -491,6 +491,10 @@ class BoxSimulationIT {
         UnitStatus unit = unit("miniman");
         assertThat(unit.activeState()).isEqualTo("active");
         assertThat(String.valueOf(unit.mainPid())).as("a new console process").isNotEqualTo(before);
+        assertThat(box.run("test", "-s", "/opt/miniman/app.jsa").ok()).as("a class-data archive of the new jar").isTrue();
+        assertThat(box.exec("cat", "/proc/" + unit.mainPid() + "/maps").stdout()).as("the new console maps it")
+                .contains("/opt/miniman/app.jsa");
+        assertThat(box.run("test", "-s", "/opt/miniman/app.previous.jsa").ok()).as("the old one kept for a rollback").isTrue();
         assertThat(box.exec("cat", "/proc/" + unit.mainPid() + "/cmdline").stdout()).contains("/opt/miniman/app/miniman.jar");
         assertThat(box.run("test", "-f", "/opt/miniman/app.previous/miniman.jar").ok()).as("the previous version kept").isTrue();
         assertThat(box.run("test", "-f", "/opt/miniman/update/previous-db/miniman.db").ok()).as("its database kept").isTrue();

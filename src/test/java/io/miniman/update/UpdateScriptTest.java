@@ -43,6 +43,10 @@ class UpdateScriptTest {
         executable(root.resolve("systemctl"), "#!/bin/sh\necho \"$*\" >> " + root.resolve("systemctl.log") + "\n");
         // what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar
         executable(root.resolve("java"), "#!/bin/sh\nmkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"\n");
+        write("jvm.options", "-Xmx128m\n-XX:SharedArchiveFile=" + prefix.resolve("app.jsa") + "\n");
+        // record-archive OPTIONS JAR ARCHIVE SCRATCH: notes the options it was given and an archive of the jar
+        executable(root.resolve("record-archive"), "#!/bin/sh\ncp \"$1\" " + root.resolve("recorded-with")
+                + " && { printf 'archive of '; cat \"$2\"; } > \"$3\"\n");
     }
 
     private void write(String path, String text) throws IOException {
@@ -77,6 +81,7 @@ class UpdateScriptTest {
         builder.environment().put("MINIMAN_UPDATE_ROOT", root.toString());
         builder.environment().put("MINIMAN_UPDATE_SYSTEMCTL", root.resolve("systemctl").toString());
         builder.environment().put("MINIMAN_UPDATE_JAVA", root.resolve("java").toString());
+        builder.environment().put("MINIMAN_UPDATE_RECORD_ARCHIVE", root.resolve("record-archive").toString());
         builder.environment().put("MINIMAN_UPDATE_HEALTH_URL", "file://" + root.resolve("health"));
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -103,6 +108,9 @@ class UpdateScriptTest {
         assertThat(read("app/version")).isEqualTo("0.2.0\n");
         assertThat(read("app.previous/miniman.jar")).isEqualTo("OLD JAR");
         assertThat(read("update/previous-db/miniman.db")).isEqualTo("old database");
+        assertThat(read("app.jsa")).isEqualTo("archive of NEW JAR");
+        assertThat(Files.readString(root.resolve("recorded-with"))).as("recorded without the archive it replaces")
+                .isEqualTo("-Xmx128m\n");
         assertThat(systemctl()).containsExactly("stop miniman.service", "start miniman.service",
                 "start miniman-update-watchdog.timer");
         // the new version migrates the database, then never answers
@@ -134,6 +142,18 @@ class UpdateScriptTest {
         // a later run (the timer fired once more) has nothing to do
         assertThat(run("watchdog")).isZero();
         assertThat(read("app/miniman.jar")).isEqualTo("NEW JAR");
+    }
+
+    @Test
+    void anUpdateWhoseArchiveCannotBeRecordedStillStartsTheNewVersion() throws Exception {
+        executable(root.resolve("record-archive"), "#!/bin/sh\necho 'the console did not start' >&2\nexit 1\n");
+        assertThat(run("apply")).as(Files.readString(root.resolve("script.log"))).isZero();
+        assertThat(read("app/miniman.jar")).isEqualTo("NEW JAR");
+        assertThat(Files.exists(prefix.resolve("app.jsa"))).isFalse();
+        assertThat(read("app.previous.jsa")).isEqualTo("old archive");
+        assertThat(Files.readString(root.resolve("script.log"))).contains("no class-data archive for the new version");
+        assertThat(systemctl()).containsExactly("stop miniman.service", "start miniman.service",
+                "start miniman-update-watchdog.timer");
     }
 
     @Test
