@@ -8,7 +8,7 @@
 # on the wire, push freshness on the Containers page, and the Docker list ratio (ContainersBenchmark in a
 # JVM with the same flags), and the production bundle's size. Needs dockerd, the docker CLI, nginx, chromium
 # and chromedriver.
-#   src/test/bench/footprint.sh [extra jvm flags...]     e.g. -XX:TrimNativeHeapInterval=5000
+#   src/test/bench/footprint.sh [extra jvm flags...]     e.g. -Xmn16m (a later flag wins)
 # JAR=path skips the build; FOOTPRINT_LIST=0 skips the list ratio (it makes 200 containers, about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
