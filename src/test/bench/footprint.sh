@@ -3,8 +3,9 @@
 # aim of issue #13. Prepares what install.sh does (the jar extracted, a class-data-sharing archive
 # recorded by provisioning/record-archive, provisioning/jvm.options plus that archive), starts the console as the unit does
 # (MALLOC_ARENA_MAX=2, 127.0.0.1) behind nginx with the box's site and Debian's gzip settings, then
-# measures start to ready, Private_Dirty idle after one sign-in, growth over 20 more sessions in headless
-# Chromium (Private_Dirty and live heap, both after a full GC), the login page's and the dashboard's bytes
+# measures start to ready (a first start, then a restart with its data, which the rest runs on),
+# Private_Dirty idle after one sign-in, growth over 20 more sessions in headless Chromium (Private_Dirty
+# and live heap, both after a full GC), the login page's and the dashboard's bytes
 # on the wire, push freshness on the Containers page, and the Docker list ratio (ContainersBenchmark in a
 # JVM with the same flags), and the production bundle's size. Needs dockerd, the docker CLI, nginx, chromium
 # and chromedriver.
