@@ -62,22 +62,16 @@ public final class FootprintBenchmark {
     private void run(Path options, Path jar) throws Exception {
         int consolePort = freePort();
         BoxNginx nginx = BoxNginx.start(work, consolePort, freePort());
-        double firstReady;
-        double firstCpu;
-        try (BoxConsole empty = BoxConsole.start(work, options, jar, consolePort)) {
-            firstReady = empty.readySeconds();
-            firstCpu = empty.cpuSecondsAtReady();
-        }
+        BoxConsole empty = BoxConsole.start(work, options, jar, consolePort);
+        empty.close();
         // a box boots with its data on every boot but the first: no schema to create, no password to hash
         BoxConsole console = BoxConsole.start(work, options, jar, consolePort);
         Path profile = Files.createDirectories(work.resolve("chromium-first"));
         ConsoleSession first = ConsoleSession.debian(profile, nginx.base());
         ChromeDriver browser = (ChromeDriver) first.browser();
         try {
-            aim("start to ready, first start (empty data dir)", firstReady, 3, "s");
-            System.out.printf(Locale.ROOT, "  (cpu %.2f s by then)%n", firstCpu);
-            aim("start to ready, restart with its data (every later boot)", console.readySeconds(), 3, "s");
-            System.out.printf(Locale.ROOT, "  (cpu %.2f s by then)%n", console.cpuSecondsAtReady());
+            startAim("first start (empty data dir)", empty);
+            startAim("restart with its data (every later boot)", console);
 
             PageWeight weight = new PageWeight(nginx.accessLog(), browser);
             weight.mark();
@@ -134,6 +128,11 @@ public final class FootprintBenchmark {
             console.close();
             nginx.close();
         }
+    }
+
+    private void startAim(String which, BoxConsole console) {
+        aim("start to ready, " + which, console.readySeconds(), 3, "s");
+        System.out.printf(Locale.ROOT, "  (cpu %.2f s by then)%n", console.cpuSecondsAtReady());
     }
 
     /** A phone with nothing cached opens the dashboard in the signed-in session {@code cookie}. */
