@@ -4,12 +4,15 @@ import org.aopalliance.aop.Advice;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
+import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+
+import io.miniman.config.LibraryBeans;
 
 /**
  * Puts {@link LoggedOperationAspect} around every {@link LoggedOperation} method. An infrastructure advisor,
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 class LoggedOperationAdvisor extends AbstractPointcutAdvisor {
 
-    private final Pointcut pointcut = AnnotationMatchingPointcut.forMethodAnnotation(LoggedOperation.class);
+    private final Pointcut pointcut = new ComposablePointcut(LibraryBeans.EXCLUDED)
+            .intersection(AnnotationMatchingPointcut.forMethodAnnotation(LoggedOperation.class));
     private final MethodInterceptor advice;
 
     LoggedOperationAdvisor(ObjectProvider<LoggedOperationAspect> aspect) {

@@ -27,6 +27,12 @@ import io.miniman.security.ui.LoginView;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
 
+    /** Static, as a registry post-processor must be: it runs before this configuration's beans exist. */
+    @Bean
+    static MethodSecurityScope methodSecurityScope() {
+        return new MethodSecurityScope();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         // the provider is the global manager's only one; adding it here too would run each login twice
