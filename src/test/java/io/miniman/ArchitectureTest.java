@@ -132,6 +132,17 @@ class ArchitectureTest {
                     DescribedPredicate.describe("@Route(layout = MainLayout.class)", c -> c.getAnnotationOfType(
                             com.vaadin.flow.router.Route.class).layout() == io.miniman.ui.MainLayout.class)));
 
+    /** Vaadin scans only the ui packages (ui.VaadinScan): a page, layout, app shell or error view elsewhere would not exist. */
+    @ArchTest
+    static final ArchRule vaadinFindsEveryPageInAUiPackage = classes()
+            .that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+            .or().areAnnotatedWith(com.vaadin.flow.router.RouteAlias.class)
+            .or().areAssignableTo(com.vaadin.flow.component.page.AppShellConfigurator.class)
+            .or().areAssignableTo(com.vaadin.flow.router.HasErrorParameter.class)
+            .or(DescribedPredicate.describe("layouts", c -> c.isAssignableTo(com.vaadin.flow.router.RouterLayout.class)
+                    && !c.isInterface() && !c.isAssignableTo(com.vaadin.flow.component.UI.class)))
+            .should().resideInAPackage("io.miniman..ui..");
+
     /** The repository methods that build query text (JPQL) rather than a Criteria query. */
     private static final DescribedPredicate<JavaMethodCall> QUERY_TEXT = DescribedPredicate.describe(
             "a repository method that builds JPQL", call -> call.getTarget().getOwner()

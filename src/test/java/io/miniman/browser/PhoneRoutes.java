@@ -5,16 +5,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+
+import io.miniman.testsupport.ConsolePages;
 
 /**
  * The console's pages as the packaged jar registers them: every {@code @Route} class under io.miniman, found
@@ -54,15 +52,9 @@ final class PhoneRoutes {
         }
     }
 
-    static List<Route> all() throws ClassNotFoundException {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(com.vaadin.flow.router.Route.class));
+    static List<Route> all() {
         List<Route> routes = new ArrayList<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents("io.miniman")) {
-            Class<?> view = Class.forName(candidate.getBeanClassName());
-            if (view.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
-                continue;
-            }
+        for (Class<?> view : ConsolePages.all()) {
             routes.add(new Route(view.getAnnotation(com.vaadin.flow.router.Route.class).value(), view));
         }
         routes.sort(Comparator.comparing(Route::path));

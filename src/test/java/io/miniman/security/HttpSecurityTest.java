@@ -23,6 +23,7 @@ import io.miniman.operation.OperationFilter;
 import io.miniman.operation.OperationService;
 import io.miniman.operation.OperationStatus;
 import io.miniman.operation.OperationType;
+import io.miniman.testsupport.ConsolePages;
 import io.miniman.testsupport.MinimanSpringTest;
 import jakarta.servlet.ServletContext;
 
@@ -50,6 +51,8 @@ class HttpSecurityTest {
         List<RouteData> routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext))
                 .getRegisteredRoutes();
         assertThat(routes).extracting(RouteData::getTemplate).contains("", "operations", "users", "change-password");
+        // Vaadin scans only the ui packages (ui.VaadinScan): every page of the console is still found
+        assertThat(routes.stream().<Class<?>>map(RouteData::getNavigationTarget).toList()).containsAll(ConsolePages.all());
         Set<String> anonymous = routes.stream().filter(r -> r.getNavigationTarget().isAnnotationPresent(AnonymousAllowed.class))
                 .map(RouteData::getTemplate).collect(Collectors.toSet());
         assertThat(anonymous).containsExactly("login");
