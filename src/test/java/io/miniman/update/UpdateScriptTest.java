@@ -41,8 +41,10 @@ class UpdateScriptTest {
         write("app.jsa", "old archive");
         stage("NEW JAR", null);
         executable(root.resolve("systemctl"), "#!/bin/sh\necho \"$*\" >> " + root.resolve("systemctl.log") + "\n");
-        // what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar
-        executable(root.resolve("java"), "#!/bin/sh\nmkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"\n");
+        // what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar; the
+        // jar's own verbs (store-resources) are only noted
+        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -jar ]; then echo \"$*\" >> " + root.resolve("java.log")
+                + "; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
         write("jvm.options", "-Xmx128m\n-XX:SharedArchiveFile=" + prefix.resolve("app.jsa") + "\n");
         // record-archive OPTIONS JAR ARCHIVE SCRATCH: notes the options it was given and an archive of the jar
         executable(root.resolve("record-archive"), "#!/bin/sh\ncp \"$1\" " + root.resolve("recorded-with")
@@ -109,6 +111,8 @@ class UpdateScriptTest {
         assertThat(read("app.previous/miniman.jar")).isEqualTo("OLD JAR");
         assertThat(read("update/previous-db/miniman.db")).isEqualTo("old database");
         assertThat(read("app.jsa")).isEqualTo("archive of NEW JAR");
+        assertThat(Files.readString(root.resolve("java.log"))).as("libraries rewritten before the archive is recorded")
+                .endsWith(" store-resources " + prefix.resolve("app.new/lib") + "\n");
         assertThat(Files.readString(root.resolve("recorded-with"))).as("recorded without the archive it replaces")
                 .isEqualTo("-Xmx128m\n");
         assertThat(systemctl()).containsExactly("stop miniman.service", "start miniman.service",
