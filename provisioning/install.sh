@@ -189,7 +189,7 @@ if [[ "$(cat "$MM_PREFIX/app.sha256" 2>/dev/null)" != "$jar_sum" || ! -f "$MM_AP
     rm -rf -- "$MM_APP.new" "$MM_APP.old"
     java -Djarmode=tools -jar "$jar" extract --destination "$MM_APP.new" >/dev/null
     # resources stored, not deflated: 2 MB less private memory (the console's StoredResources says why)
-    java -jar "$jar" store-resources "$MM_APP.new/lib" >/dev/null
+    java -cp "$MM_APP.new/miniman.jar" io.miniman.update.StoredResources "$MM_APP.new/lib" >/dev/null
     # the version a console update names as the one it replaces (miniman-update reads app/version)
     java -jar "$jar" --version | sed -n 's/^miniman //p' > "$MM_APP.new/version"
     # a running console keeps its open jar: the swap is safe, and it restarts below

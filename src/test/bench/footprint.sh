@@ -24,7 +24,7 @@ trap 'rm -rf -- "$work"' EXIT
 
 # as install.sh does it, in a scratch folder
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-java -jar "$jar" store-resources "$work/app/lib" >/dev/null
+java -cp "$work/app/$(basename "$jar")" io.miniman.update.StoredResources "$work/app/lib" >/dev/null
 { cat provisioning/jvm.options; printf '%s\n' "$@"; } > "$work/flags"
 mkdir "$work/cds"
 provisioning/record-archive "$work/flags" "$work/app/$(basename "$jar")" "$work/app.jsa" "$work/cds"

@@ -1,6 +1,5 @@
 package io.miniman.update;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,10 +7,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * The jar's verbs that run before Spring starts: {@code --version} prints the version, and
+ * The jar's dry-run verbs, run before Spring starts: {@code --version} prints the version, and
  * {@code check --db FILE} opens the database read-only and validates this build's migrations
- * against it, pending ones allowed; {@code store-resources FOLDER} rewrites the extracted libraries
- * ({@link StoredResources}). They cannot be {@link io.miniman.CliVerb}s: the application
+ * against it, pending ones allowed. They cannot be {@link io.miniman.CliVerb}s: the application
  * context would migrate the database on its way up, which is exactly what a check must not do.
  */
 public final class OfflineVerbs {
@@ -33,19 +31,6 @@ public final class OfflineVerbs {
             String problem = check(Path.of(args[2]));
             System.out.println(problem == null ? "check ok: migrations valid for miniman " + ReleaseVersion.current() : problem);
             return problem == null ? 0 : 1;
-        }
-        if (args.length >= 1 && args[0].equals("store-resources")) {
-            if (args.length != 2) {
-                System.err.println("usage: store-resources LIB_FOLDER");
-                return 2;
-            }
-            try {
-                System.out.println("stored the resources of " + StoredResources.rewrite(Path.of(args[1])) + " jars");
-                return 0;
-            } catch (IOException | RuntimeException e) {
-                System.err.println("store-resources failed: " + e.getMessage());
-                return 1;
-            }
         }
         return -1;
     }

@@ -20,11 +20,32 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * and reads resources from most of them: 2 MB of private memory at idle (147.7-147.9 MB against 149.8-149.9
  * in the footprint bench), for 30 MB more on disk. Classes come from the class-data archive, so few are
  * inflated after start. install.sh and miniman-update run it on the fresh extraction, before the archive
- * is recorded (the archive checks each jar's size and time).
+ * is recorded (the archive checks each jar's size and time), as a plain main class of the extracted jar:
+ * {@code java -cp app/miniman.jar io.miniman.update.StoredResources app/lib}. Not a verb of the jar: an
+ * older release staged as an update has no such verb and would start its whole context to say so, while
+ * a missing class fails at once, and the update goes on with the libraries as extracted.
  */
-final class StoredResources {
+public final class StoredResources {
 
     private StoredResources() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp miniman.jar " + StoredResources.class.getName() + " LIB_FOLDER");
+            return 2;
+        }
+        try {
+            System.out.println("stored the resources of " + rewrite(Path.of(args[0])) + " jars");
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("storing the resources failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Each jar of {@code folder}, rewritten beside itself and renamed over it, so none is ever half-written. */

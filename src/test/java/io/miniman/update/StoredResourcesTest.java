@@ -38,7 +38,7 @@ class StoredResourcesTest {
         }
         Files.writeString(lib.resolve("notes.txt"), "not a jar");
 
-        assertThat(OfflineVerbs.run(new String[] {"store-resources", lib.toString()})).isZero();
+        assertThat(StoredResources.run(new String[] {lib.toString()})).isZero();
 
         try (JarFile rewritten = new JarFile(jar.toFile())) {
             assertThat(rewritten.getManifest().getMainAttributes().getValue(Attributes.Name.MANIFEST_VERSION)).isEqualTo("1.0");
@@ -57,16 +57,23 @@ class StoredResourcesTest {
     }
 
     @Test
-    void aBrokenJarFailsTheVerbAndIsLeftAsItWas() throws IOException {
+    void theScriptsRunItByItsName() throws IOException {
+        for (String script : new String[] {"provisioning/install.sh", "provisioning/miniman-update", "src/test/bench/footprint.sh"}) {
+            assertThat(Files.readString(Path.of(script))).as(script).contains(" " + StoredResources.class.getName() + " ");
+        }
+    }
+
+    @Test
+    void aBrokenJarFailsTheRunAndIsLeftAsItWas() throws IOException {
         Path jar = lib.resolve("broken.jar");
         Files.writeString(jar, "not a zip");
 
-        assertThat(OfflineVerbs.run(new String[] {"store-resources", lib.toString()})).isEqualTo(1);
+        assertThat(StoredResources.run(new String[] {lib.toString()})).isEqualTo(1);
 
         assertThat(Files.readString(jar)).isEqualTo("not a zip");
         try (var left = Files.list(lib)) {
             assertThat(left).hasSize(1);
         }
-        assertThat(OfflineVerbs.run(new String[] {"store-resources"})).isEqualTo(2);
+        assertThat(StoredResources.run(new String[0])).isEqualTo(2);
     }
 }

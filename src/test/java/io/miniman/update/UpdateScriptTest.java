@@ -42,8 +42,8 @@ class UpdateScriptTest {
         stage("NEW JAR", null);
         executable(root.resolve("systemctl"), "#!/bin/sh\necho \"$*\" >> " + root.resolve("systemctl.log") + "\n");
         // what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar; the
-        // jar's own verbs (store-resources) are only noted
-        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -jar ]; then echo \"$*\" >> " + root.resolve("java.log")
+        // jar's own classes run with -cp (StoredResources) are only noted
+        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -cp ]; then echo \"$*\" >> " + root.resolve("java.log")
                 + "; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
         write("jvm.options", "-Xmx128m\n-XX:SharedArchiveFile=" + prefix.resolve("app.jsa") + "\n");
         // record-archive OPTIONS JAR ARCHIVE SCRATCH: notes the options it was given and an archive of the jar
@@ -112,7 +112,7 @@ class UpdateScriptTest {
         assertThat(read("update/previous-db/miniman.db")).isEqualTo("old database");
         assertThat(read("app.jsa")).isEqualTo("archive of NEW JAR");
         assertThat(Files.readString(root.resolve("java.log"))).as("libraries rewritten before the archive is recorded")
-                .endsWith(" store-resources " + prefix.resolve("app.new/lib") + "\n");
+                .endsWith(" io.miniman.update.StoredResources " + prefix.resolve("app.new/lib") + "\n");
         assertThat(Files.readString(root.resolve("recorded-with"))).as("recorded without the archive it replaces")
                 .isEqualTo("-Xmx128m\n");
         assertThat(systemctl()).containsExactly("stop miniman.service", "start miniman.service",
@@ -133,6 +133,18 @@ class UpdateScriptTest {
                 .contains("did not answer within 90s");
         assertThat(systemctl()).endsWith("stop miniman.service", "start miniman.service",
                 "stop miniman-update-watchdog.timer");
+    }
+
+    @Test
+    void aReleaseThatCannotStoreItsResourcesIsStillInstalled() throws Exception {
+        // a release from before StoredResources: java -cp finds no such class
+        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -cp ]; then exit 1; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
+
+        assertThat(run("apply")).as(Files.readString(root.resolve("script.log"))).isZero();
+
+        assertThat(read("app/miniman.jar")).isEqualTo("NEW JAR");
+        assertThat(read("app.jsa")).isEqualTo("archive of NEW JAR");
+        assertThat(Files.readString(root.resolve("script.log"))).contains("libraries kept as extracted");
     }
 
     @Test
