@@ -105,6 +105,11 @@ class ArchitectureTest {
     /** The sign-in and password pages stand alone; every other page lives in the shell. */
     private static final java.util.Set<String> STANDALONE_PAGES = java.util.Set.of("LoginView", "ChangePasswordView");
 
+    /** A class Vaadin can put pages into (the UI itself, also a RouterLayout, is not one). */
+    private static final DescribedPredicate<JavaClass> LAYOUTS = DescribedPredicate.describe("layouts",
+            c -> c.isAssignableTo(com.vaadin.flow.router.RouterLayout.class) && !c.isInterface()
+                    && !c.isAssignableTo(com.vaadin.flow.component.UI.class));
+
     /**
      * Vaadin's bundler starts from every service and UI init listener and puts the components of each class
      * one refers to into the bundle the sign-in page loads: a listener naming the Extensions page made that
@@ -117,8 +122,7 @@ class ArchitectureTest {
             .or().implement(com.vaadin.flow.server.UIInitListener.class)
             .should().dependOnClassesThat(DescribedPredicate.describe("pages other than sign-in and password, or a layout",
                     c -> c.isAnnotatedWith(com.vaadin.flow.router.Route.class) && !STANDALONE_PAGES.contains(c.getSimpleName())
-                            || c.isAssignableTo(com.vaadin.flow.router.RouterLayout.class) && !c.isInterface()
-                            && !c.isAssignableTo(com.vaadin.flow.component.UI.class)));
+                            || LAYOUTS.test(c)));
 
     /**
      * The shell is named by each page, not by {@code @Layout}: the bundler loads an {@code @Layout} class's
@@ -139,8 +143,7 @@ class ArchitectureTest {
             .or().areAnnotatedWith(com.vaadin.flow.router.RouteAlias.class)
             .or().areAssignableTo(com.vaadin.flow.component.page.AppShellConfigurator.class)
             .or().areAssignableTo(com.vaadin.flow.router.HasErrorParameter.class)
-            .or(DescribedPredicate.describe("layouts", c -> c.isAssignableTo(com.vaadin.flow.router.RouterLayout.class)
-                    && !c.isInterface() && !c.isAssignableTo(com.vaadin.flow.component.UI.class)))
+            .or(LAYOUTS)
             .should().resideInAPackage("io.miniman..ui..");
 
     /** The repository methods that build query text (JPQL) rather than a Criteria query. */
