@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -120,7 +122,7 @@ final class PhonePage {
                     if (document.readyState !== 'complete') return false;
                     const clients = window.Vaadin && Vaadin.Flow && Vaadin.Flow.clients ? Object.values(Vaadin.Flow.clients) : [];
                     return clients.length > 0 && clients.every(c => !c.isActive());""")));
-        } catch (org.openqa.selenium.TimeoutException busy) {
+        } catch (TimeoutException busy) {
             idle = false;
         }
         Thread.sleep(800);
@@ -146,9 +148,8 @@ final class PhonePage {
 
     /** Picks Light, Dark or System under Theme in the header's user menu, with the phone's finger (clicks). */
     void chooseTheme(String label) {
-        browser.findElement(By.cssSelector("vaadin-menu-bar-button vaadin-avatar")).click();
-        menuItem("Theme").click();
-        menuItem(label).click();
+        openItem(() -> browser.findElement(By.cssSelector("vaadin-menu-bar-button vaadin-avatar")), "Theme");
+        openItem(() -> displayedItem("Theme").orElseThrow(), label).click();
     }
 
     /** As an admin: a VIEWER (the form's default role) made in the Users page, the way an admin does it. */
@@ -172,7 +173,7 @@ final class PhonePage {
             new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> Boolean.TRUE.equals(session.js("return !!navigator.serviceWorker.controller")));
             return "controlled";
-        } catch (org.openqa.selenium.TimeoutException notYet) {
+        } catch (TimeoutException notYet) {
             return String.valueOf(browser.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     navigator.serviceWorker.getRegistrations().then(rs => done(JSON.stringify(rs.map(r => ({scope: r.scope,
@@ -205,9 +206,27 @@ final class PhonePage {
         throw new IllegalStateException("the console still answers at " + base);
     }
 
-    private WebElement menuItem(String text) {
-        return session.await().until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().strip().equals(text)).findFirst().orElse(null));
+    /**
+     * Clicks what opens the menu holding the item until the item shows: a click that lands while the menu bar or
+     * its overlay is still settling opens nothing, and waiting longer does not help. A click on an open menu
+     * closes it, so the one after that opens it again.
+     */
+    private WebElement openItem(Supplier<WebElement> opener, String text) {
+        for (int attempt = 1; ; attempt++) {
+            opener.get().click();
+            try {
+                return new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> displayedItem(text).orElse(null));
+            } catch (TimeoutException notOpened) {
+                if (attempt == 4) {
+                    throw notOpened;
+                }
+            }
+        }
+    }
+
+    private Optional<WebElement> displayedItem(String text) {
+        return browser.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().strip().equals(text)).findFirst();
     }
 
     private void clickButton(String text) {
