@@ -1,7 +1,6 @@
 package io.miniman.security;
 
 import org.aopalliance.aop.Advice;
-import org.springframework.aop.Advisor;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.PointcutAdvisor;
 import org.springframework.aop.framework.AopInfrastructureBean;
@@ -32,11 +31,12 @@ class MethodSecurityScope implements BeanDefinitionRegistryPostProcessor {
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (String family : FAMILIES) {
             String advisor = family + "Advisor";
-            if (registry.containsBeanDefinition(advisor)) {
+            // in the packaged jar the definitions come swapped already, from the ahead-of-time processing
+            if (registry.containsBeanDefinition(advisor)
+                    && !ScopedAdvisor.class.getName().equals(registry.getBeanDefinition(advisor).getBeanClassName())) {
                 RootBeanDefinition scoped = new RootBeanDefinition(ScopedAdvisor.class);
                 scoped.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
                 scoped.getConstructorArgumentValues().addGenericArgumentValue(new RuntimeBeanReference(family + "MethodInterceptor"));
-                scoped.setTargetType(Advisor.class);
                 registry.removeBeanDefinition(advisor);
                 registry.registerBeanDefinition(advisor, scoped);
             }

@@ -29,12 +29,27 @@ class RenderVerbProcessTest {
 
     /** What {@code java -jar miniman.jar ARGS} runs, on the test class path (no packaging needed). */
     private CommandResult jar(String... args) {
+        return java(List.of(), args);
+    }
+
+    private CommandResult java(List<String> flags, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dminiman.data-dir=" + dir.resolve("data"),
-                "-Dminiman.host.root=" + dir.resolve("host"), "-cp", System.getProperty("java.class.path"),
-                "io.miniman.MinimanApplication"));
+                "-Dminiman.host.root=" + dir.resolve("host")));
+        argv.addAll(flags);
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.miniman.MinimanApplication"));
         argv.addAll(List.of(args));
         return new CommandRunner().run(argv, Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aVerbBuildsItsOwnContextEvenWhenAskedForTheOneWrittenAtBuildTime() {
+        // the written definitions are the console's, with a web server: a verb started on them would fail,
+        // and on this class path, before packaging, there are none to find
+        CommandResult result = java(List.of("-Dspring.aot.enabled=true"), "render", "--root", dir.resolve("out").toString());
+
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        assertThat(dir.resolve("out/etc/hostapd/hostapd.conf")).exists();
     }
 
     @Test

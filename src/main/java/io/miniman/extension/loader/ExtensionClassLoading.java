@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.GenericBeanDefinition;
@@ -60,6 +61,10 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         if (!descriptors.isEmpty() && context instanceof BeanDefinitionRegistry registry) {
             registerBeans(registry, environment, loader, descriptors).forEach((bean, reason) ->
                     problems.add(new ExtensionProblem(bean, reason, clock.instant())));
+            if (AotDetector.useGeneratedArtifacts()) {
+                context.getBeanFactory().addBeanPostProcessor(new ExtensionAnnotations(context.getBeanFactory(),
+                        descriptors.stream().map(ExtensionDescriptor::basePackage).toList()));
+            }
         }
         context.getBeanFactory().registerSingleton("extensions",
                 new Extensions(folder.toAbsolutePath(), loader, descriptors, problems, clock));
@@ -76,6 +81,9 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(registry, false, environment,
                 new DefaultResourceLoader(loader));
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+        // the context has its annotation processors already; in the packaged jar, whose definitions were written
+        // at build time, the configuration parser the scanner would add reads every configuration class again
+        scanner.setIncludeAnnotationConfig(false);
         scanner.getBeanDefinitionDefaults().setLazyInit(true);
         scanner.scan(descriptors.stream().map(ExtensionDescriptor::basePackage).toArray(String[]::new));
         Map<String, String> unresolved = new LinkedHashMap<>();
