@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.GenericBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -72,8 +74,10 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
 
     /**
      * Each bean class is resolved here, by the extensions' loader, since the bean factory's cannot see it.
-     * Returns the beans whose class does not load, with the reason: they stay registered and fail when first
-     * needed, taking only the pages that use them.
+     * Returns the beans refused, with the reason. One whose class does not load stays registered and fails when
+     * first needed, taking only the pages that use them. A class declaring {@code @Bean} methods is refused: the
+     * packaged console, started from definitions written at build time, parses no configuration class, and
+     * an extension's own tests, which do, must not see beans the box would not have.
      */
     private static Map<String, String> registerBeans(BeanDefinitionRegistry registry, ConfigurableEnvironment environment,
             ClassLoader loader, List<ExtensionDescriptor> descriptors) {
@@ -86,21 +90,30 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         scanner.setIncludeAnnotationConfig(false);
         scanner.getBeanDefinitionDefaults().setLazyInit(true);
         scanner.scan(descriptors.stream().map(ExtensionDescriptor::basePackage).toArray(String[]::new));
-        Map<String, String> unresolved = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String name : registry.getBeanDefinitionNames()) {
             if (!before.contains(name) && registry.getBeanDefinition(name) instanceof AbstractBeanDefinition bean) {
                 try {
-                    bean.resolveBeanClass(loader);
+                    Class<?> type = bean.resolveBeanClass(loader);
+                    registry.removeBeanDefinition(name);
+                    if (declaresBeans(type)) {
+                        refused.put(type.getName(), "it declares @Bean methods, which the console does not read:"
+                                + " make each bean a @Component class of its own");
+                        continue;
+                    }
                     // a plain definition of the loaded class: a scanned one makes Spring's configuration
                     // parsing read the class file through the console's loader, which cannot see it
-                    registry.removeBeanDefinition(name);
                     registry.registerBeanDefinition(name, new GenericBeanDefinition(bean));
                 } catch (ClassNotFoundException | LinkageError e) {
-                    unresolved.put(bean.getBeanClassName(), "its class does not load: " + e);
+                    refused.put(bean.getBeanClassName(), "its class does not load: " + e);
                 }
             }
         }
-        return unresolved;
+        return refused;
+    }
+
+    private static boolean declaresBeans(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> method.isAnnotationPresent(Bean.class));
     }
 
     private static URL[] urls(List<ExtensionJars.Found> jars) {

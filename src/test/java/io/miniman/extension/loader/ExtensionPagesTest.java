@@ -3,10 +3,13 @@ package io.miniman.extension.loader;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
+import com.example.fixture.FixtureBeans;
 import com.example.fixture.FixturePage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
@@ -27,6 +30,8 @@ class ExtensionPagesTest extends KaribuTest {
 
     @Autowired
     Extensions extensions;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void anExtensionPageOpensUnderExtensionsInsideTheConsolesLayoutWithItsOwnBean() {
@@ -60,6 +65,15 @@ class ExtensionPagesTest extends KaribuTest {
             assertThat(loaded.descriptor().name()).isEqualTo("fixture");
             assertThat(loaded.routes()).containsExactlyInAnyOrder("extensions/fixture", "extensions/throwing");
         });
+    }
+
+    @Test
+    void aBeanDeclaringBeansIsRefusedWithTheReasonAndDeclaresNothing() {
+        assertThat(extensions.problems()).extracting(ExtensionProblem::source, ExtensionProblem::reason).contains(
+                tuple(FixtureBeans.class.getName(), "it declares @Bean methods, which the console"
+                        + " does not read: make each bean a @Component class of its own"));
+        assertThat(context.containsBean("fixtureGreeting")).isFalse();
+        assertThat(context.getBeanNamesForType(FixtureBeans.class)).isEmpty();
     }
 
     @Test
