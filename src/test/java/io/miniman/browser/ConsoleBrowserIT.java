@@ -50,6 +50,13 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void thePackagedJarStartsFromTheDefinitionsWrittenAtBuildTime() throws Exception {
+        // what every page test here runs on; without them each start parses the configuration again
+        assertThat(Files.readString(console.dataDir().resolveSibling("console.log")))
+                .contains("Starting AOT-processed MinimanApplication");
+    }
+
+    @Test
     void aNewUserSignsInChangesThePasswordAndSeesLiveCharts() throws Exception {
         String initialPassword = Files.readString(console.dataDir().resolve("initial-admin-password")).strip();
         session.openLoginForm();
