@@ -61,11 +61,11 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         List<ExtensionProblem> problems = new ArrayList<>(scan.problems());
         List<ExtensionDescriptor> descriptors = descriptors(loader, scan, problems, clock);
         if (!descriptors.isEmpty() && context instanceof BeanDefinitionRegistry registry) {
-            registerBeans(registry, environment, loader, descriptors).forEach((bean, reason) ->
+            List<String> packages = descriptors.stream().map(ExtensionDescriptor::basePackage).toList();
+            registerBeans(registry, environment, loader, packages).forEach((bean, reason) ->
                     problems.add(new ExtensionProblem(bean, reason, clock.instant())));
             if (AotDetector.useGeneratedArtifacts()) {
-                context.getBeanFactory().addBeanPostProcessor(new ExtensionAnnotations(context.getBeanFactory(),
-                        descriptors.stream().map(ExtensionDescriptor::basePackage).toList()));
+                context.getBeanFactory().addBeanPostProcessor(new ExtensionAnnotations(context.getBeanFactory(), packages));
             }
         }
         context.getBeanFactory().registerSingleton("extensions",
@@ -80,7 +80,7 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
      * an extension's own tests, which do, must not see beans the box would not have.
      */
     private static Map<String, String> registerBeans(BeanDefinitionRegistry registry, ConfigurableEnvironment environment,
-            ClassLoader loader, List<ExtensionDescriptor> descriptors) {
+            ClassLoader loader, List<String> packages) {
         Set<String> before = Set.of(registry.getBeanDefinitionNames());
         ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(registry, false, environment,
                 new DefaultResourceLoader(loader));
@@ -89,7 +89,7 @@ public class ExtensionClassLoading implements ApplicationContextInitializer<Conf
         // at build time, the configuration parser the scanner would add reads every configuration class again
         scanner.setIncludeAnnotationConfig(false);
         scanner.getBeanDefinitionDefaults().setLazyInit(true);
-        scanner.scan(descriptors.stream().map(ExtensionDescriptor::basePackage).toArray(String[]::new));
+        scanner.scan(packages.toArray(String[]::new));
         Map<String, String> refused = new LinkedHashMap<>();
         for (String name : registry.getBeanDefinitionNames()) {
             if (!before.contains(name) && registry.getBeanDefinition(name) instanceof AbstractBeanDefinition bean) {
