@@ -41,14 +41,21 @@ class UpdateScriptTest {
         write("app.jsa", "old archive");
         stage("NEW JAR", null);
         executable(root.resolve("systemctl"), "#!/bin/sh\necho \"$*\" >> " + root.resolve("systemctl.log") + "\n");
-        // what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar; the
-        // jar's own classes run with -cp (StoredResources) are only noted
-        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -cp ]; then echo \"$*\" >> " + root.resolve("java.log")
-                + "; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
+        // the jar's own classes run with -cp (StoredResources) are only noted
+        fakeJava("echo \"$*\" >> " + root.resolve("java.log"));
         write("jvm.options", "-Xmx128m\n-XX:SharedArchiveFile=" + prefix.resolve("app.jsa") + "\n");
         // record-archive OPTIONS JAR ARCHIVE SCRATCH: notes the options it was given and an archive of the jar
         executable(root.resolve("record-archive"), "#!/bin/sh\ncp \"$1\" " + root.resolve("recorded-with")
                 + " && { printf 'archive of '; cat \"$2\"; } > \"$3\"\n");
+    }
+
+    /**
+     * A java that does what `java -Djarmode=tools -jar JAR extract --destination DIR` does, without a Boot jar,
+     * and runs {@code onClassPath} for `java -cp ...`.
+     */
+    private void fakeJava(String onClassPath) throws IOException {
+        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -cp ]; then " + onClassPath
+                + "; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
     }
 
     private void write(String path, String text) throws IOException {
@@ -138,7 +145,7 @@ class UpdateScriptTest {
     @Test
     void aReleaseThatCannotStoreItsResourcesIsStillInstalled() throws Exception {
         // a release from before StoredResources: java -cp finds no such class
-        executable(root.resolve("java"), "#!/bin/sh\nif [ \"$1\" = -cp ]; then exit 1; else mkdir -p \"$6\" && cp \"$3\" \"$6/miniman.jar\"; fi\n");
+        fakeJava("exit 1");
 
         assertThat(run("apply")).as(Files.readString(root.resolve("script.log"))).isZero();
 
